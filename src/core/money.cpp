@@ -64,8 +64,7 @@ Result<Money> ParseAmount(std::string_view text, Currency currency, std::string_
   auto scaled = ParseScaledDecimal(text, digits, "amount");
   if (!scaled) {
     Error error = scaled.error();
-    error.message += " (" + std::string(CurrencyCode(currency)) + " allows " +
-                     std::to_string(digits) + " decimal places)";
+    error.message += " (" + std::string(CurrencyCode(currency)) + " amounts have " + std::to_string(digits) + ")";
     error.field = std::string(field);
     return Fail(error);
   }

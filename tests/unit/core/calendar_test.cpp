@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 namespace arrears {
 namespace {
 
@@ -88,6 +91,37 @@ TEST(CalendarTest, ErrorsNameTheFileAndLine) {
   EXPECT_FALSE(ParseCalendar("fixed 07-04 : no years\n", "x.cal"));
   EXPECT_FALSE(ParseCalendar("holiday 2026-01-01\nworkday 2026-01-01\n", "x.cal"));
   EXPECT_FALSE(ParseCalendar("years 2020 2030\nnth 13 Mon 1 : x\n", "x.cal"));
+}
+
+}  // namespace
+}  // namespace arrears
+
+namespace arrears {
+namespace {
+
+std::string ReadShipped(const std::string& name) {
+  std::ifstream file(std::string(ARREARS_SOURCE_DIR) + "/config/calendars/" + name);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// The calendars the project ships parse and agree with the published notices.
+TEST(CalendarTest, ShippedCalendars) {
+  auto cn = ParseCalendar(ReadShipped("cn.cal"), "cn.cal");
+  ASSERT_TRUE(cn) << cn.error().message;
+  EXPECT_FALSE(cn->IsBusinessDay(D("2026-10-07")));  // 国庆节
+  EXPECT_TRUE(cn->IsBusinessDay(D("2026-10-10")));   // Saturday 调休
+  EXPECT_TRUE(cn->IsBusinessDay(D("2025-01-26")));   // Sunday 调休 before 春节 2025
+  EXPECT_FALSE(cn->IsBusinessDay(D("2025-10-08")));
+  EXPECT_EQ(cn->Adjust(D("2026-10-01"), BusinessDayConvention::kFollowing), D("2026-10-08"));
+  auto us = ParseCalendar(ReadShipped("us.cal"), "us.cal");
+  ASSERT_TRUE(us) << us.error().message;
+  EXPECT_FALSE(us->IsBusinessDay(D("2026-09-07")));  // Labor Day
+  EXPECT_FALSE(us->IsBusinessDay(D("2026-10-12")));  // Columbus Day
+  EXPECT_FALSE(us->IsBusinessDay(D("2026-11-11")));  // Veterans Day, a Wednesday
+  EXPECT_FALSE(us->IsBusinessDay(D("2021-12-31")));  // New Year's Day 2022 is a Saturday: observed 2021-12-31
+  EXPECT_TRUE(us->IsBusinessDay(D("2026-11-27")));
 }
 
 }  // namespace

@@ -72,7 +72,7 @@ TEST(MoneyTest, ParsesStrictly) {
       EXPECT_EQ(parsed.error().field, "principal");
     }
   }
-  EXPECT_NE(ParseAmount("12.345", Currency::kCNY, "x").error().message.find("CNY allows 2"), std::string::npos);
+  EXPECT_NE(ParseAmount("12.345", Currency::kCNY, "x").error().message.find("CNY amounts have 2"), std::string::npos);
   EXPECT_FALSE(ParseAmount("99999999999999999999", Currency::kCNY, "x"));
   EXPECT_FALSE(ParseAmount("1.5", Currency::kJPY, "x"));
 }

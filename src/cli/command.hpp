@@ -1,0 +1,37 @@
+// How subcommands are wired: each leaf command registers its options on the
+// CLI11 app and, when chosen, hands main() an action to run with the context.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+
+#include "cli/clock.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace arrears::cli {
+
+struct Context {
+  Clock clock;
+  std::ostream& out;
+};
+
+using Action = std::function<void(const Context&)>;
+
+// Filled by the chosen leaf command's callback during parsing.
+struct Selection {
+  Action action;
+};
+
+void AddCalcDaycount(CLI::App& calc, Selection& selection);
+void AddCalcSchedule(CLI::App& calc, Selection& selection);
+void AddCalcLateFee(CLI::App& calc, Selection& selection);
+void AddCalcCardInterest(CLI::App& calc, Selection& selection);
+void AddCalcAllocate(CLI::App& calc, Selection& selection);
+void AddCalcAccrue(CLI::App& calc, Selection& selection);
+void AddCalcDpd(CLI::App& calc, Selection& selection);
+void AddDemoGenerate(CLI::App& demo, Selection& selection);
+
+}  // namespace arrears::cli

@@ -1,0 +1,65 @@
+// arrears: the command line, and the composition root that wires adapters to
+// the domain (DESIGN.md). Exit status 0 success, 1 failure, 2 bad input.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "cli/usage_error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace arrears::cli;
+  CLI::App app{"arrears: collections management (逾期催收管理)", "arrears"};
+  app.set_version_flag("--version", "arrears 0.1.0");
+  std::string now_text;
+  app.add_option("--now", now_text, "fix the current time, e.g. 2026-11-28T10:00:00+08:00 (or ARREARS_NOW)")
+      ->envname("ARREARS_NOW");
+
+  Selection selection;
+  CLI::App* calc = app.add_subcommand("calc", "Calculators that show how an amount was computed");
+  calc->fallthrough();
+  AddCalcDaycount(*calc, selection);
+  AddCalcSchedule(*calc, selection);
+  AddCalcLateFee(*calc, selection);
+  AddCalcCardInterest(*calc, selection);
+  AddCalcAllocate(*calc, selection);
+  AddCalcAccrue(*calc, selection);
+  AddCalcDpd(*calc, selection);
+
+  CLI::App* demo = app.add_subcommand("demo", "Demo data");
+  demo->fallthrough();
+  AddDemoGenerate(*demo, selection);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "arrears: " << e.what() << " (see --help)\n";
+    return 2;
+  }
+  if (!selection.action) {
+    // A command group without its command, e.g. `arrears calc`.
+    CLI::App* group = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+    std::string names;
+    for (const CLI::App* sub : group->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+    std::cerr << "arrears: choose a command: " << names << " (see --help)\n";
+    return 2;
+  }
+  try {
+    std::optional<Instant> now;
+    if (!now_text.empty()) now = Require(ParseInstant(now_text), "--now");
+    selection.action(Context{Clock(now), std::cout});
+    std::cout.flush();
+    return std::cout ? 0 : 1;
+  } catch (const UsageError& e) {
+    std::cerr << "arrears: " << e.what() << '\n';
+    return 2;
+  } catch (const std::overflow_error& e) {
+    std::cerr << "arrears: the amounts are too large to compute exactly: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "arrears: " << e.what() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,58 @@
+#include "run_command.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace arrears::testing {
+
+namespace {
+std::string Slurp(const std::string& path) {
+  std::ifstream file(path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+}  // namespace
+
+CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment) {
+  char out_path[] = "/tmp/arrears-cli-out-XXXXXX";
+  char err_path[] = "/tmp/arrears-cli-err-XXXXXX";
+  const int out_fd = mkstemp(out_path);
+  const int err_fd = mkstemp(err_path);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    dup2(out_fd, 1);
+    dup2(err_fd, 2);
+    const int null_fd = open("/dev/null", O_RDONLY);
+    dup2(null_fd, 0);
+    unsetenv("ARREARS_NOW");
+    for (const std::string& assignment : environment) putenv(const_cast<char*>(assignment.c_str()));
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(ARREARS_BINARY));
+    for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    execv(ARREARS_BINARY, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(out_fd);
+  close(err_fd);
+  CommandResult result;
+  result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = Slurp(out_path);
+  result.err = Slurp(err_path);
+  unlink(out_path);
+  unlink(err_path);
+  return result;
+}
+
+}  // namespace arrears::testing

@@ -1,0 +1,18 @@
+// Runs the arrears binary with arguments and captures what it printed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace arrears::testing {
+
+struct CommandResult {
+  int exit_status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Arguments are passed without a shell, so no quoting is needed.
+CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment = {});
+
+}  // namespace arrears::testing
