@@ -1,5 +1,7 @@
 #include "core/calendar.hpp"
 
+#include "core/quote.hpp"
+
 #include <array>
 #include <charconv>
 #include <sstream>
@@ -166,7 +168,7 @@ Result<BusinessCalendar> ParseCalendar(std::string_view text, std::string_view s
       calendar.weekend_.clear();
       for (std::size_t i = 1; i < words.size(); ++i) {
         auto weekday = ParseWeekday(words[i]);
-        if (!weekday) return fail("'" + std::string(words[i]) + "' is not a weekday (Mon..Sun)");
+        if (!weekday) return fail(Quote(words[i]) + " is not a weekday (Mon..Sun)");
         calendar.weekend_.insert(*weekday);
       }
     } else if (keyword == "years") {
@@ -179,7 +181,7 @@ Result<BusinessCalendar> ParseCalendar(std::string_view text, std::string_view s
       calendar.last_year_ = *last;
       saw_years = true;
     } else if (keyword == "holiday" || keyword == "workday") {
-      if (words.size() != 2) return fail("'" + std::string(keyword) + "' takes one date YYYY-MM-DD");
+      if (words.size() != 2) return fail(Quote(keyword) + " takes one date YYYY-MM-DD");
       auto date = Date::Parse(words[1]);
       if (!date) return fail(date.error().message);
       auto& target = keyword == "holiday" ? calendar.holidays_ : calendar.workdays_;
@@ -201,7 +203,7 @@ Result<BusinessCalendar> ParseCalendar(std::string_view text, std::string_view s
         auto month = ParseInt(words[1].substr(0, 2));
         auto day = ParseInt(words[1].substr(3, 2));
         if (!month || !day || *month < 1 || *month > 12 || *day < 1 || *day > DaysInMonth(2001, *month)) {
-          return fail("'" + std::string(words[1]) + "' is not a month and day");
+          return fail(Quote(words[1]) + " is not a month and day");
         }
         rule.month = *month;
         rule.day = *day;
@@ -214,22 +216,22 @@ Result<BusinessCalendar> ParseCalendar(std::string_view text, std::string_view s
         if (words.size() < 4) return fail("'nth' takes MONTH WEEKDAY N (or last)");
         auto month = ParseInt(words[1]);
         auto weekday = ParseWeekday(words[2]);
-        if (!month || *month < 1 || *month > 12) return fail("'" + std::string(words[1]) + "' is not a month");
-        if (!weekday) return fail("'" + std::string(words[2]) + "' is not a weekday (Mon..Sun)");
+        if (!month || *month < 1 || *month > 12) return fail(Quote(words[1]) + " is not a month");
+        if (!weekday) return fail(Quote(words[2]) + " is not a weekday (Mon..Sun)");
         rule.month = *month;
         rule.weekday = *weekday;
         if (words[3] == "last") {
           rule.nth = -1;
         } else {
           auto nth = ParseInt(words[3]);
-          if (!nth || *nth < 1 || *nth > 5) return fail("'" + std::string(words[3]) + "' is not 1-5 or last");
+          if (!nth || *nth < 1 || *nth > 5) return fail(Quote(words[3]) + " is not 1-5 or last");
           rule.nth = *nth;
         }
         next = 4;
       }
       for (; next < words.size(); next += 2) {
         auto year = next + 1 < words.size() ? ParseInt(words[next + 1]) : std::nullopt;
-        if (!year) return fail("'" + std::string(words[next]) + "' needs a year");
+        if (!year) return fail(Quote(words[next]) + " needs a year");
         if (words[next] == "from") {
           rule.from_year = *year;
         } else if (words[next] == "until") {

@@ -1,5 +1,7 @@
 #include "core/date.hpp"
 
+#include "core/quote.hpp"
+
 #include <cstdio>
 
 namespace arrears {
@@ -35,7 +37,7 @@ Result<Date> Date::FromYmd(int y, int m, int d) {
 }
 
 Result<Date> Date::Parse(std::string_view text, std::string_view field) {
-  const std::string quoted = "'" + std::string(text) + "'";
+  const std::string quoted = Quote(text);
   auto digits = [&](std::size_t pos, std::size_t count) -> int {
     int value = 0;
     for (std::size_t i = pos; i < pos + count; ++i) {

@@ -1,5 +1,7 @@
 #include "core/decimal.hpp"
 
+#include "core/quote.hpp"
+
 #include <stdexcept>
 
 namespace arrears {
@@ -12,7 +14,7 @@ std::int64_t PowerOfTen(int exponent) {
 }
 
 Result<std::int64_t> ParseScaledDecimal(std::string_view text, int scale, std::string_view what) {
-  const std::string quoted = "'" + std::string(text) + "'";
+  const std::string quoted = Quote(text);
   if (text.empty()) return Fail(std::string(what) + " is empty");
   std::size_t i = 0;
   bool negative = false;

@@ -1,6 +1,7 @@
 #include "core/money.hpp"
 
 #include "core/decimal.hpp"
+#include "core/quote.hpp"
 
 namespace arrears {
 
@@ -85,7 +86,7 @@ Result<Money> ParseMoney(std::string_view text, Currency default_currency, std::
       currency = *c2;
       amount = right;
     } else {
-      return Fail("'" + std::string(text) + "' is not an amount with an ISO 4217 currency code",
+      return Fail(Quote(text) + " is not an amount with an ISO 4217 currency code",
                   std::string(field));
     }
   }

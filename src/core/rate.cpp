@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/decimal.hpp"
+#include "core/quote.hpp"
 
 namespace arrears {
 
@@ -85,7 +86,7 @@ std::optional<std::string> ChineseNumeralToDecimal(std::string_view text) {
 }  // namespace
 
 Result<Rate> ParseRate(std::string_view original, RatePeriod default_period, std::string_view field) {
-  const std::string quoted = "'" + std::string(original) + "'";
+  const std::string quoted = Quote(original);
   std::string_view text = Trim(original);
   std::optional<RatePeriod> period;
   if (ConsumePrefix(text, "年化") || ConsumePrefix(text, "年利率") || ConsumePrefix(text, "年")) {

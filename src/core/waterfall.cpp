@@ -1,5 +1,7 @@
 #include "core/waterfall.hpp"
 
+#include "core/quote.hpp"
+
 #include <algorithm>
 #include <array>
 #include <numeric>
@@ -26,7 +28,7 @@ Result<Waterfall> Waterfall::Parse(std::string_view order, std::string_view comp
     if (comma == std::string_view::npos) comma = components.size();
     const std::string_view name = components.substr(pos, comma - pos);
     auto component = ParseComponent(name);
-    if (!component) return Fail("'" + std::string(name) + "' is not a balance component", "components");
+    if (!component) return Fail(Quote(name) + " is not a balance component", "components");
     if (!seen.insert(*component).second) {
       return Fail("component '" + std::string(name) + "' appears twice in the waterfall", "components");
     }
