@@ -1,5 +1,6 @@
 #include "core/detail/big_uint.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace arrears::detail {
@@ -66,15 +67,31 @@ BigUint BigUint::Pow(unsigned exponent) const {
   return result;
 }
 
+long double BigUint::Approximate(int& exponent) const {
+  const std::size_t lowest = limbs_.size() > 3 ? limbs_.size() - 3 : 0;
+  long double value = 0;
+  for (std::size_t i = limbs_.size(); i-- > lowest;) {
+    value += std::ldexp(static_cast<long double>(limbs_[i]), static_cast<int>(32 * (i - lowest)));
+  }
+  exponent = static_cast<int>(32 * lowest);
+  return value;
+}
+
 Quotient Divide(const BigUint& numerator, const BigUint& denominator) {
   if (denominator.IsZero()) throw std::invalid_argument("BigUint division by zero");
-  std::uint64_t quotient = 0;
-  for (int bit = 62; bit >= 0; --bit) {
-    const std::uint64_t candidate = quotient | (std::uint64_t{1} << bit);
-    if (denominator * BigUint(candidate) <= numerator) quotient = candidate;
-  }
-  if (denominator * BigUint(quotient + 1) <= numerator) {
-    throw std::overflow_error("quotient does not fit in 63 bits");
+  // Estimate from the leading bits (relative error about 2^-62, so within a
+  // few units of the true floor), then correct exactly.
+  int numerator_exponent = 0;
+  int denominator_exponent = 0;
+  const long double n = numerator.Approximate(numerator_exponent);
+  const long double d = denominator.Approximate(denominator_exponent);
+  const long double estimate = std::floor(std::ldexp(n / d, numerator_exponent - denominator_exponent));
+  if (!(estimate < 0x1p63L)) throw std::overflow_error("quotient does not fit in 63 bits");
+  std::uint64_t quotient = static_cast<std::uint64_t>(estimate);
+  while (quotient > 0 && denominator * BigUint(quotient) > numerator) --quotient;
+  while (denominator * BigUint(quotient + 1) <= numerator) {
+    ++quotient;
+    if (quotient >= (std::uint64_t{1} << 63)) throw std::overflow_error("quotient does not fit in 63 bits");
   }
   const BigUint remainder = numerator - denominator * BigUint(quotient);
   Quotient result;

@@ -24,6 +24,10 @@ class BigUint {
 
   BigUint Pow(unsigned exponent) const;
   bool IsZero() const { return limbs_.empty(); }
+  // The value to about 64 significant bits as mantissa × 2^exponent, the
+  // mantissa from the top three limbs (for estimating quotients without
+  // overflowing long double's range).
+  long double Approximate(int& exponent) const;
 
  private:
   void Trim();

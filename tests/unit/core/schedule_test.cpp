@@ -75,6 +75,7 @@ TEST(ScheduleTest, AnnuityPaymentMatchesTheFormula) {
       {100'000'000, 38'500'000, 360, 468'808},   // 1,000,000 at 3.85%, 30 years: 4688.0823 -> 4688.08
       {3'000'000, 120'000'000, 24, 141'220},     // 30,000 at 12%, 2 years: 1412.2042 -> 1412.20
       {1'200'000, 0, 12, 100'000},               // zero rate: P / n
+      {100'000'000, 240'000'000, 600, 2'000'014},  // 1,000,000 at 24%, 50 years: 20000.1383 -> 20000.14
   };
   for (const Row& row : rows) {
     EXPECT_EQ(AnnuityPayment(Cny(row.principal), Annual(row.annual), row.periods), Cny(row.payment))
