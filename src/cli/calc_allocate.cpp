@@ -138,7 +138,7 @@ void AddCalcAllocate(CLI::App& calc, Selection& selection) {
   command->add_option("--to-installment", options->to_installment, "and to this installment of it");
   command->add_option("--currency", options->currency, "ISO 4217 code (default CNY)");
   command->add_flag("--json", options->json, "print the allocation as one JSON object");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

@@ -114,7 +114,7 @@ void AddCalcCardInterest(CLI::App& calc, Selection& selection) {
   command->add_option("--currency", options->currency, "ISO 4217 code (default CNY)");
   command->add_option("--rounding", options->rounding, "half-even (default), half-up or down");
   command->add_flag("--json", options->json, "print the interest and its segments as one JSON object");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

@@ -49,7 +49,7 @@ void AddCalcDaycount(CLI::App& calc, Selection& selection) {
   command->add_option("--from", options->from, "start date YYYY-MM-DD (inclusive)")->required();
   command->add_option("--to", options->to, "end date YYYY-MM-DD (exclusive)")->required();
   command->add_flag("--json", options->json, "print {\"days\":N,\"year_fraction\":\"0.############\"} (12 places, half-even)");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

@@ -93,7 +93,7 @@ void AddCalcDpd(CLI::App& calc, Selection& selection) {
   command->add_option("--buckets", options->buckets, "bucket upper edges in days (default 0,30,60,90,120,150,180)");
   command->add_option("--currency", options->currency, "ISO 4217 code (default CNY)");
   command->add_flag("--json", options->json, "print the result as one JSON object");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

@@ -77,7 +77,7 @@ void AddCalcLateFee(CLI::App& calc, Selection& selection) {
   command->add_option("--currency", options->currency, "ISO 4217 code (default CNY)");
   command->add_option("--rounding", options->rounding, "half-even (default), half-up or down");
   command->add_flag("--json", options->json, "print {\"currency\":\"CNY\",\"late_fee\":\"35.00\"}");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

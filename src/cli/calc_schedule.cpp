@@ -134,7 +134,7 @@ void AddCalcSchedule(CLI::App& calc, Selection& selection) {
   command->add_option("--defer-months", options->defer_months, "months to defer by");
   command->add_option("--deferral-rate", options->deferral_rate, "interest on the deferred principal, e.g. 6%");
   command->add_flag("--json", options->json, "print the schedule as one JSON object");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

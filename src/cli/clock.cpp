@@ -1,31 +1,11 @@
 #include "cli/clock.hpp"
 
-#include <cstdio>
 
 namespace arrears::cli {
 
 Date Instant::LocalDate() const {
   const auto local = utc + offset;
   return Date(std::chrono::floor<std::chrono::days>(local));
-}
-
-std::string Instant::ToString() const {
-  const auto local = utc + offset;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::hh_mm_ss time(local - day);
-  const long minutes = offset.count();
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%sT%02ld:%02ld:%02ldZ", Date(day).ToString().c_str(),
-                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
-                static_cast<long>(time.seconds().count()));
-  std::string text = buffer;
-  if (minutes != 0) {
-    text.pop_back();
-    std::snprintf(buffer, sizeof buffer, "%c%02ld:%02ld", minutes < 0 ? '-' : '+', std::labs(minutes) / 60,
-                  std::labs(minutes) % 60);
-    text += buffer;
-  }
-  return text;
 }
 
 Result<Instant> ParseInstant(const std::string& text) {

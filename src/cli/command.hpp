@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 
 #include "cli/clock.hpp"
 
@@ -24,6 +25,15 @@ using Action = std::function<void(const Context&)>;
 struct Selection {
   Action action;
 };
+
+// Makes `command`, when the user chose it, hand main() `run` with its options.
+template <class App, class Options>
+void OnChosen(App& command, Selection& selection, std::shared_ptr<Options> options,
+              void (*run)(const Options&, const Context&)) {
+  command.callback([options, &selection, run] {
+    selection.action = [options, run](const Context& context) { run(*options, context); };
+  });
+}
 
 void AddCalcDaycount(CLI::App& calc, Selection& selection);
 void AddCalcSchedule(CLI::App& calc, Selection& selection);

@@ -90,7 +90,7 @@ void AddDemoGenerate(CLI::App& demo, Selection& selection) {
   command->add_option("--out", options->out, "output directory (created if missing)")->required();
   command->add_option("--as-of", options->as_of, "balance date YYYY-MM-DD (default: today in Asia/Shanghai, or --now's date)");
   command->add_flag("--json", options->json, "print the counts as one JSON object");
-  command->callback([options, &selection] { selection.action = [options](const Context& c) { Run(*options, c); }; });
+  OnChosen(*command, selection, options, &Run);
 }
 
 }  // namespace arrears::cli

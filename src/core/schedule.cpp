@@ -87,26 +87,18 @@ std::vector<Money> EqualParts(Money principal, int periods, RemainderPeriod rema
 
 }  // namespace
 
-Money Schedule::TotalPrincipal() const {
-  Money sum = Money::Zero(currency);
-  for (const auto& p : periods) sum += p.principal;
+namespace {
+Money SumOf(const Schedule& schedule, Money SchedulePeriod::*part) {
+  Money sum = Money::Zero(schedule.currency);
+  for (const SchedulePeriod& period : schedule.periods) sum += period.*part;
   return sum;
 }
-Money Schedule::TotalInterest() const {
-  Money sum = Money::Zero(currency);
-  for (const auto& p : periods) sum += p.interest;
-  return sum;
-}
-Money Schedule::TotalFee() const {
-  Money sum = Money::Zero(currency);
-  for (const auto& p : periods) sum += p.fee;
-  return sum;
-}
-Money Schedule::TotalPayment() const {
-  Money sum = Money::Zero(currency);
-  for (const auto& p : periods) sum += p.payment;
-  return sum;
-}
+}  // namespace
+
+Money Schedule::TotalPrincipal() const { return SumOf(*this, &SchedulePeriod::principal); }
+Money Schedule::TotalInterest() const { return SumOf(*this, &SchedulePeriod::interest); }
+Money Schedule::TotalFee() const { return SumOf(*this, &SchedulePeriod::fee); }
+Money Schedule::TotalPayment() const { return SumOf(*this, &SchedulePeriod::payment); }
 
 Money AnnuityPayment(Money principal, Rate rate, int periods, RoundingMode mode) {
   auto r = MonthlyRate(rate, "rate");

@@ -151,7 +151,7 @@ class Generator {
     }
   }
 
-  void StartAccount(Random& random, const Region& region, std::string_view type) {
+  void StartAccount(const Region& region, std::string_view type) {
     account_ = AccountRecord{};
     account_.account_ref = Ref('A', ++account_serial_, 10);
     account_.customer_ref = customer_.customer_ref;
@@ -159,12 +159,6 @@ class Generator {
     account_.balance_date = options_.as_of;
     account_.region = std::string(region.province);
     account_.status = "active";
-    for (Money* m : {&account_.principal_not_due, &account_.principal_overdue, &account_.interest_overdue,
-                     &account_.penalty_interest, &account_.compound_interest, &account_.late_fee,
-                     &account_.installment_fee, &account_.other_fee, &account_.minimum_due}) {
-      *m = Cny(0);
-    }
-    (void)random;
   }
 
   void FinishAccount() {
@@ -189,7 +183,7 @@ class Generator {
   }
 
   void Loan(Random& random, const Region& region, bool first_account) {
-    StartAccount(random, region, "loan");
+    StartAccount(region, "loan");
     static constexpr int kTerms[] = {12, 24, 36};
     const int term = kTerms[random.Weighted(std::array{0.35, 0.35, 0.30})];
     const bool annuity = random.Chance(0.7);
@@ -256,7 +250,7 @@ class Generator {
   }
 
   void Card(Random& random, const Region& region, bool first_account) {
-    StartAccount(random, region, "card");
+    StartAccount(region, "card");
     static constexpr std::string_view kCodes[] = {"CC-STD", "CC-GOLD", "CC-PLAT"};
     const std::size_t tier = random.Weighted(std::array{0.6, 0.3, 0.1});
     account_.product_code = kCodes[tier];
