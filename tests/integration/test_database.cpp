@@ -1,0 +1,71 @@
+#include "test_database.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "store/open_database.hpp"
+
+namespace arrears::testing {
+
+namespace {
+
+std::string AdminUrl() {
+  const char* url = std::getenv("ARREARS_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') {
+    throw std::runtime_error(
+        "ARREARS_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL");
+  }
+  return url;
+}
+
+// postgresql://user@host:port/postgres -> .../NAME
+std::string WithDatabase(const std::string& url, const std::string& name) {
+  return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+std::string UniqueName() {
+  static std::atomic<int> counter{0};
+  return "t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+}
+
+}  // namespace
+
+std::string BackendName(Backend backend) { return backend == Backend::kSqlite ? "Sqlite" : "Postgresql"; }
+
+TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
+  const std::string name = UniqueName();
+  if (backend == Backend::kSqlite) {
+    cleanup_ = (std::filesystem::temp_directory_path() / ("arrears-" + name + ".db")).string();
+    url_ = "sqlite:" + cleanup_;
+  } else {
+    auto admin = store::OpenDatabase(AdminUrl(), 1);
+    if (!admin) throw std::runtime_error(admin.error().message);
+    (*admin)->Acquire()->ExecuteScript("CREATE DATABASE " + name);
+    cleanup_ = name;
+    url_ = WithDatabase(AdminUrl(), name);
+  }
+  auto database = store::OpenDatabase(url_, 4);
+  if (!database) throw std::runtime_error(database.error().message);
+  database_ = std::move(*database);
+}
+
+TestDatabase::~TestDatabase() {
+  database_.reset();
+  if (backend_ == Backend::kSqlite) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(cleanup_ + suffix);
+    return;
+  }
+  try {
+    auto admin = store::OpenDatabase(AdminUrl(), 1);
+    if (admin) (*admin)->Acquire()->ExecuteScript("DROP DATABASE IF EXISTS " + cleanup_ + " WITH (FORCE)");
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "could not drop test database " << cleanup_ << ": " << e.what();
+  }
+}
+
+}  // namespace arrears::testing
