@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/date.hpp"
+#include "core/resident_id.hpp"
 #include "demo/random.hpp"
 
 namespace arrears::demo {
@@ -23,10 +24,6 @@ const Region& PickRegion(Random& random);
 
 std::string ChineseName(Random& random, bool male);
 
-// The GB 11643 check character for the first 17 digits: '0'-'9' or 'X'.
-char ResidentIdCheckCharacter(std::string_view first17);
-// True when `id` is 18 characters with a valid date part and check character.
-bool IsValidResidentId(std::string_view id);
 // An 18-character identity number for a person born on `birth` in `region`;
 // the 17th digit is odd for men and even for women, as the standard says.
 std::string ResidentId(Random& random, const Region& region, Date birth, bool male);

@@ -5,16 +5,6 @@
 namespace arrears::demo {
 namespace {
 
-TEST(ChineseIdentityTest, CheckCharacterOfPublishedExamples) {
-  // GB 11643-1999's own example and a widely cited one.
-  EXPECT_EQ(ResidentIdCheckCharacter("11010519491231002"), 'X');
-  EXPECT_EQ(ResidentIdCheckCharacter("44052418800101001"), '4');
-  EXPECT_TRUE(IsValidResidentId("11010519491231002X"));
-  EXPECT_FALSE(IsValidResidentId("110105194912310021"));  // wrong check character
-  EXPECT_FALSE(IsValidResidentId("11010519491331002X"));  // month 13
-  EXPECT_FALSE(IsValidResidentId("1101051949123100"));    // too short
-}
-
 TEST(ChineseIdentityTest, GeneratedIdsAreWellFormed) {
   Random random(9, 9);
   for (int i = 0; i < 2000; ++i) {
