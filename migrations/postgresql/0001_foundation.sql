@@ -158,6 +158,7 @@ CREATE TABLE payments (
   channel TEXT NOT NULL,
   kind TEXT NOT NULL,
   installment_number INTEGER,
+  reverses_payment_id BIGINT,
   credit_balance BIGINT NOT NULL DEFAULT 0,
   batch_id BIGINT,
   created_at TEXT NOT NULL,

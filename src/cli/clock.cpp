@@ -1,11 +1,27 @@
 #include "cli/clock.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 
 namespace arrears::cli {
 
 Date Instant::LocalDate() const {
   const auto local = utc + offset;
   return Date(std::chrono::floor<std::chrono::days>(local));
+}
+
+std::string Instant::ToString() const {
+  const auto local = utc + offset;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss time(local - day);
+  const long minutes = static_cast<long>(offset.count());
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%sT%02ld:%02ld:%02ld%c%02ld:%02ld", Date(day).ToString().c_str(),
+                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+                static_cast<long>(time.seconds().count()), minutes < 0 ? '-' : '+', std::labs(minutes) / 60,
+                std::labs(minutes) % 60);
+  return buffer;
 }
 
 Result<Instant> ParseInstant(const std::string& text) {

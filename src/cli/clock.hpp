@@ -16,6 +16,7 @@ struct Instant {
   std::chrono::minutes offset{0};  // the offset it was written with
 
   Date LocalDate() const;  // the calendar date at `offset`
+  std::string ToString() const;  // RFC 3339 with the offset: 2026-11-28T10:00:00+08:00
 };
 
 // RFC 3339: "2026-11-28T10:00:00+08:00", "...Z"; fractions of a second are refused.

@@ -43,5 +43,8 @@ void AddCalcAllocate(CLI::App& calc, Selection& selection);
 void AddCalcAccrue(CLI::App& calc, Selection& selection);
 void AddCalcDpd(CLI::App& calc, Selection& selection);
 void AddDemoGenerate(CLI::App& demo, Selection& selection);
+void AddMigrate(CLI::App& app, Selection& selection);
+void AddImport(CLI::App& app, Selection& selection);
+void AddAuditVerify(CLI::App& audit, Selection& selection);
 
 }  // namespace arrears::cli

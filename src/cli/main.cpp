@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/usage_error.hpp"
+#include "store/database.hpp"
 
 int main(int argc, char** argv) {
   using namespace arrears::cli;
@@ -25,6 +26,12 @@ int main(int argc, char** argv) {
   AddCalcAllocate(*calc, selection);
   AddCalcAccrue(*calc, selection);
   AddCalcDpd(*calc, selection);
+
+  AddMigrate(app, selection);
+  AddImport(app, selection);
+  CLI::App* audit = app.add_subcommand("audit", "The audit log");
+  audit->fallthrough();
+  AddAuditVerify(*audit, selection);
 
   CLI::App* demo = app.add_subcommand("demo", "Demo data");
   demo->fallthrough();
@@ -52,9 +59,15 @@ int main(int argc, char** argv) {
     selection.action(Context{Clock(now), std::cout});
     std::cout.flush();
     return std::cout ? 0 : 1;
+  } catch (const ExitStatus& status) {
+    std::cout.flush();
+    return status.code;
   } catch (const UsageError& e) {
     std::cerr << "arrears: " << e.what() << '\n';
     return 2;
+  } catch (const arrears::store::DatabaseError& e) {
+    std::cerr << "arrears: database: " << e.what() << '\n';
+    return 1;
   } catch (const std::overflow_error& e) {
     std::cerr << "arrears: the amounts are too large to compute exactly: " << e.what() << '\n';
     return 2;

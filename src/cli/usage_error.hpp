@@ -14,6 +14,12 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Ends the command with this exit status once its output is written (e.g. 1
+// when `audit verify` finds a broken chain).
+struct ExitStatus {
+  int code;
+};
+
 // The value of `result`, or a UsageError naming the argument: "--principal: ...".
 template <class T>
 T Require(Result<T> result, const std::string& argument) {

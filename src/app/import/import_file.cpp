@@ -99,7 +99,7 @@ ImportSummary ImportFile(const BatchInfo& batch, RecordSource& source, ImportSto
       return summary;
     }
     refused.insert(refused.end(), posting.begin(), posting.end());
-    summary.batch_id = store.Commit(counts, summary.read, refused);
+    summary.batch_id = store.Commit(counts, summary.read, refused, source.FileDigest());
     summary.inserted = counts.inserted;
     summary.updated = counts.updated;
     summary.unchanged = counts.unchanged;

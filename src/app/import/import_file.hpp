@@ -33,6 +33,8 @@ class RecordSource {
   virtual ~RecordSource() = default;
   virtual const Header& header() const = 0;
   virtual bool Next(SourceRecord& record) = 0;
+  // Hex SHA-256 of the file's bytes, once Next() has returned false.
+  virtual std::string FileDigest() = 0;
 };
 
 struct ImportSummary {

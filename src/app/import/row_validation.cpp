@@ -167,6 +167,11 @@ std::string DigitsOnly(std::string_view text) {
 
 }  // namespace
 
+std::vector<std::string> ImportColumns(ImportKind kind) {
+  const Spec& spec = SpecOf(kind);
+  return std::vector<std::string>(spec.all.begin(), spec.all.end());
+}
+
 Status ValidateHeader(ImportKind kind, const Header& header) {
   const Spec& spec = SpecOf(kind);
   std::set<std::string_view> seen;

@@ -8,6 +8,9 @@
 
 namespace arrears::app {
 
+// Every column a file of this kind may have, in the documented order.
+std::vector<std::string> ImportColumns(ImportKind kind);
+
 // Unknown columns and missing required columns, named.
 Status ValidateHeader(ImportKind kind, const Header& header);
 

@@ -17,7 +17,6 @@ namespace arrears::app {
 struct BatchInfo {
   ImportKind kind = ImportKind::kCustomers;
   std::string file_name;
-  std::string file_hash;  // hex digest of the file's bytes
   std::string format;     // csv, jsonl
   std::string encoding;   // utf-8, gb18030
   bool partial = false;
@@ -60,8 +59,9 @@ class ImportStore {
   // Applies the staged rows; payments are posted through the waterfall.
   // Rows refused while posting are added to `rejections`.
   virtual MergeCounts Merge(std::vector<Rejection>& rejections) = 0;
-  // Records the batch, its counts and its errors, and commits.
-  virtual std::int64_t Commit(const MergeCounts& counts, std::int64_t read, std::span<const Rejection> rejections) = 0;
+  // Records the batch (with the SHA-256 of the file), its counts and its errors, and commits.
+  virtual std::int64_t Commit(const MergeCounts& counts, std::int64_t read, std::span<const Rejection> rejections,
+                              const std::string& file_sha256) = 0;
   // Rolls everything back: the database is as it was.
   virtual void Abort() = 0;
 };

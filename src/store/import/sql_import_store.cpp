@@ -1,0 +1,412 @@
+#include "store/import/sql_import_store.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/masking.hpp"
+#include "core/waterfall.hpp"
+
+namespace arrears::store {
+
+namespace {
+
+struct Column {
+  const char* name;
+  const char* type;  // SQL type shared by both dialects
+};
+
+}  // namespace
+
+// How one kind of record maps onto its table.
+struct SqlImportStore::Entity {
+  std::string name;    // source_keys.entity
+  std::string table;
+  std::string ref_column;
+  bool has_parent;     // carries customer_ref (contacts, accounts, payments)
+  std::vector<Column> data;
+};
+
+namespace {
+
+const std::vector<Column> kCustomerColumns = {
+    {"name", "TEXT"},           {"id_type", "TEXT"},          {"id_number_cipher", "TEXT"},
+    {"id_number_index", "TEXT"}, {"id_number_masked", "TEXT"}, {"birth_date", "TEXT"},
+    {"gender", "TEXT"},         {"jurisdiction", "TEXT"},     {"time_zone", "TEXT"},
+    {"language", "TEXT"},       {"province", "TEXT"},         {"city", "TEXT"},
+    {"address_cipher", "TEXT"}, {"address_masked", "TEXT"},   {"employer", "TEXT"}};
+const std::vector<Column> kContactColumns = {
+    {"kind", "TEXT"},     {"value_cipher", "TEXT"}, {"value_index", "TEXT"}, {"value_masked", "TEXT"},
+    {"relation", "TEXT"}, {"contact_name", "TEXT"}, {"is_primary", "SMALLINT"}, {"status", "TEXT"},
+    {"source", "TEXT"}};
+const std::vector<Column> kAccountColumns = {
+    {"product_type", "TEXT"},         {"product_code", "TEXT"},
+    {"currency", "TEXT"},             {"opened_on", "TEXT"},
+    {"credit_limit", "BIGINT"},       {"original_principal", "BIGINT"},
+    {"term_months", "INTEGER"},       {"repayment_method", "TEXT"},
+    {"rate_billionths", "BIGINT"},    {"rate_period", "TEXT"},
+    {"day_count", "TEXT"},            {"penalty_uplift_billionths", "BIGINT"},
+    {"first_due_date", "TEXT"},       {"statement_day", "INTEGER"},
+    {"due_day", "INTEGER"},           {"grace_days", "INTEGER"},
+    {"balance_date", "TEXT"},         {"principal_not_due", "BIGINT"},
+    {"principal_overdue", "BIGINT"},  {"interest_overdue", "BIGINT"},
+    {"penalty_interest", "BIGINT"},   {"compound_interest", "BIGINT"},
+    {"late_fee", "BIGINT"},           {"installment_fee", "BIGINT"},
+    {"other_fee", "BIGINT"},          {"minimum_due", "BIGINT"},
+    {"oldest_unpaid_due_date", "TEXT"}, {"days_past_due", "INTEGER"},
+    {"status", "TEXT"},               {"region", "TEXT"}};
+const std::vector<Column> kPaymentColumns = {
+    {"account_ref", "TEXT"}, {"paid_at", "TEXT"}, {"value_date", "TEXT"}, {"amount", "BIGINT"},
+    {"currency", "TEXT"},    {"channel", "TEXT"}, {"kind", "TEXT"},       {"reverses_payment_ref", "TEXT"},
+    {"installment_number", "INTEGER"}};
+
+SqlValue OptionalMoney(const std::optional<Money>& money) {
+  return money ? Int(money->minor_units()) : Null();
+}
+SqlValue OptionalDate(const std::optional<Date>& date) { return date ? Text(date->ToString()) : Null(); }
+SqlValue OptionalNumber(const std::optional<int>& value) { return value ? Int(*value) : Null(); }
+SqlValue TextOrNull(const std::string& text) { return text.empty() ? Null() : Text(text); }
+
+std::string MaskedContact(const app::ContactRow& row) {
+  if (row.kind == "email") return MaskEmail(row.value);
+  if (row.kind == "address") return MaskAddress(row.value);
+  return MaskPhone(row.value);
+}
+
+std::string StageColumns(const std::vector<Column>& data, bool has_parent) {
+  std::string sql = "line BIGINT NOT NULL, source_ref TEXT NOT NULL, row_hash TEXT NOT NULL, record_text TEXT NOT NULL";
+  if (has_parent) sql += ", customer_ref TEXT NOT NULL";
+  for (const Column& column : data) sql += std::string(", ") + column.name + " " + column.type;
+  return sql;
+}
+
+std::vector<std::string> StageColumnNames(const std::vector<Column>& data, bool has_parent) {
+  std::vector<std::string> names = {"line", "source_ref", "row_hash", "record_text"};
+  if (has_parent) names.emplace_back("customer_ref");
+  for (const Column& column : data) names.emplace_back(column.name);
+  return names;
+}
+
+}  // namespace
+
+SqlImportStore::~SqlImportStore() {
+  if (open_) {
+    try {
+      Abort();
+    } catch (...) {  // NOLINT: the destructor runs on an error path already
+    }
+  }
+}
+
+const SqlImportStore::Entity& SqlImportStore::entity() const {
+  static const Entity kCustomers{"customer", "customers", "customer_ref", false, kCustomerColumns};
+  static const Entity kContacts{"contact", "contact_points", "contact_ref", true, kContactColumns};
+  static const Entity kAccounts{"account", "accounts", "account_ref", true, kAccountColumns};
+  static const Entity kPayments{"payment", "payments", "payment_ref", true, kPaymentColumns};
+  switch (batch_.kind) {
+    case app::ImportKind::kCustomers: return kCustomers;
+    case app::ImportKind::kContacts: return kContacts;
+    case app::ImportKind::kAccounts: return kAccounts;
+    case app::ImportKind::kPayments: return kPayments;
+  }
+  return kCustomers;
+}
+
+void SqlImportStore::Begin(const app::BatchInfo& batch) {
+  batch_ = batch;
+  session_.Begin();
+  open_ = true;
+  staging_ended_ = false;
+  audit_.emplace(session_, vault_);
+  const Entity& e = entity();
+  const std::string temp = "CREATE TEMP TABLE ";
+  const std::string on_commit = session_.dialect() == Dialect::kPostgresql ? " ON COMMIT DROP" : "";
+  session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+  session_.ExecuteScript(temp + "stage_rows (" + StageColumns(e.data, e.has_parent) + ")" + on_commit);
+  session_.ExecuteScript(temp + "stage_new (line BIGINT PRIMARY KEY, id BIGINT NOT NULL, customer_id BIGINT NOT NULL)" +
+                         on_commit);
+  session_.ExecuteScript(temp + "stage_dropped (line BIGINT PRIMARY KEY)" + on_commit);
+}
+
+void SqlImportStore::Bulk(std::vector<SqlValue> values) {
+  static thread_local std::map<std::string, std::vector<std::string>> names_by_entity;
+  const Entity& e = entity();
+  auto& names = names_by_entity[e.name];
+  if (names.empty()) names = StageColumnNames(e.data, e.has_parent);
+  session_.BulkRow("stage_rows", names, values);
+}
+
+void SqlImportStore::Stage(const app::CustomerRow& row, const app::StagedRow& staged) {
+  Bulk({Int(staged.line), Text(row.customer_ref), Text(staged.row_hash), Text(staged.record_text), Text(row.name),
+        Text(row.id_type), Text(vault_.Seal(row.id_number)), Text(vault_.BlindIndex("id_number", row.id_number)),
+        Text(MaskIdNumber(row.id_number)), OptionalDate(row.birth_date), Text(row.gender), Text(row.jurisdiction),
+        Text(row.time_zone), Text(row.language), TextOrNull(row.province), TextOrNull(row.city),
+        row.address.empty() ? Null() : Text(vault_.Seal(row.address)),
+        row.address.empty() ? Null() : Text(MaskAddress(row.address)), TextOrNull(row.employer)});
+}
+
+void SqlImportStore::Stage(const app::ContactRow& row, const app::StagedRow& staged) {
+  Bulk({Int(staged.line), Text(row.contact_ref), Text(staged.row_hash), Text(staged.record_text),
+        Text(row.customer_ref), Text(row.kind), Text(vault_.Seal(row.value)), Text(vault_.BlindIndex(row.kind, row.value)),
+        Text(MaskedContact(row)), Text(row.relation), TextOrNull(row.contact_name), Int(row.is_primary ? 1 : 0),
+        Text(row.status), Text(row.source)});
+}
+
+void SqlImportStore::Stage(const app::AccountRow& row, const app::StagedRow& staged) {
+  Bulk({Int(staged.line), Text(row.account_ref), Text(staged.row_hash), Text(staged.record_text),
+        Text(row.customer_ref), Text(row.product_type), Text(row.product_code), Text(CurrencyCode(row.currency)),
+        Text(row.opened_on.ToString()), OptionalMoney(row.credit_limit), OptionalMoney(row.original_principal),
+        OptionalNumber(row.term_months), Text(row.repayment_method), Int(row.interest_rate.billionths()),
+        Text(RatePeriodName(row.interest_rate.period())),
+        row.day_count ? Text(DayCountName(*row.day_count)) : Null(),
+        row.penalty_uplift ? Int(row.penalty_uplift->billionths()) : Null(), OptionalDate(row.first_due_date),
+        OptionalNumber(row.statement_day), Int(row.due_day), Int(row.grace_days), Text(row.balance_date.ToString()),
+        Int(row.principal_not_due.minor_units()), Int(row.principal_overdue.minor_units()),
+        Int(row.interest_overdue.minor_units()), Int(row.penalty_interest.minor_units()),
+        Int(row.compound_interest.minor_units()), Int(row.late_fee.minor_units()),
+        Int(row.installment_fee.minor_units()), Int(row.other_fee.minor_units()), OptionalMoney(row.minimum_due),
+        OptionalDate(row.oldest_unpaid_due_date), Int(row.days_past_due), Text(row.status), TextOrNull(row.region)});
+}
+
+void SqlImportStore::Stage(const app::PaymentRow& row, const app::StagedRow& staged) {
+  Bulk({Int(staged.line), Text(row.payment_ref), Text(staged.row_hash), Text(staged.record_text),
+        Text(row.customer_ref), Text(row.account_ref), Text(row.paid_at), Text(row.value_date.ToString()),
+        Int(row.amount.minor_units()), Text(CurrencyCode(row.amount.currency())), Text(row.channel), Text(row.kind),
+        TextOrNull(row.reverses_payment_ref), OptionalNumber(row.installment_number)});
+}
+
+void SqlImportStore::EndStaging() {
+  if (staging_ended_) return;
+  session_.FinishBulk();
+  session_.ExecuteScript("CREATE INDEX stage_rows_ref ON stage_rows (source_ref)");
+  if (session_.dialect() == Dialect::kPostgresql) session_.ExecuteScript("ANALYZE stage_rows");
+  staging_ended_ = true;
+}
+
+std::vector<app::Rejection> SqlImportStore::CheckStaged() {
+  EndStaging();
+  const Entity& e = entity();
+  std::vector<app::Rejection> rejections;
+  const std::vector<SqlValue> entity_name = {Text(e.name)};
+  // The same key twice in one file: every occurrence after the first.
+  for (const Row& row : session_.Query(
+           "SELECT s.line, s.source_ref, f.first_line FROM stage_rows s JOIN "
+           "(SELECT source_ref, MIN(line) AS first_line FROM stage_rows GROUP BY source_ref HAVING COUNT(*) > 1) f "
+           "ON f.source_ref = s.source_ref WHERE s.line > f.first_line")) {
+    rejections.push_back({row.Int(0), e.ref_column,
+                          "duplicate " + e.ref_column + " '" + row.Text(1) + "' (first at line " +
+                              std::to_string(row.Int(2)) + ")"});
+  }
+  if (e.has_parent) {
+    // The customer must exist (imported earlier).
+    for (const Row& row : session_.Query(
+             "SELECT s.line, s.customer_ref FROM stage_rows s LEFT JOIN source_keys p "
+             "ON p.entity = 'customer' AND p.source_ref = s.customer_ref WHERE p.source_ref IS NULL")) {
+      rejections.push_back({row.Int(0), "customer_ref", "unknown customer '" + row.Text(1) + "'"});
+    }
+    // A record never moves to another customer.
+    for (const Row& row : session_.Query(
+             "SELECT s.line, s.source_ref FROM stage_rows s JOIN source_keys p ON p.entity = 'customer' AND "
+             "p.source_ref = s.customer_ref JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref "
+             "WHERE k.customer_id <> p.customer_id",
+             entity_name)) {
+      rejections.push_back({row.Int(0), "customer_ref",
+                            e.ref_column + " '" + row.Text(1) + "' belongs to another customer"});
+    }
+  }
+  if (batch_.kind == app::ImportKind::kPayments) {
+    for (const Row& row : session_.Query(
+             "SELECT s.line, s.account_ref, a.customer_id, p.customer_id, ac.currency, s.currency "
+             "FROM stage_rows s LEFT JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref "
+             "LEFT JOIN source_keys p ON p.entity = 'customer' AND p.source_ref = s.customer_ref "
+             "LEFT JOIN accounts ac ON ac.customer_id = a.customer_id AND ac.id = a.entity_id "
+             "WHERE a.source_ref IS NULL OR (p.source_ref IS NOT NULL AND a.customer_id <> p.customer_id) "
+             "OR ac.currency <> s.currency")) {
+      if (row.IsNull(2)) {
+        rejections.push_back({row.Int(0), "account_ref", "unknown account '" + row.Text(1) + "'"});
+      } else if (!row.IsNull(3) && row.Int(2) != row.Int(3)) {
+        rejections.push_back({row.Int(0), "customer_ref", "account '" + row.Text(1) + "' is not this customer's"});
+      } else {
+        rejections.push_back({row.Int(0), "currency",
+                              "the account is in " + row.Text(4) + ", the payment in " + row.Text(5)});
+      }
+    }
+    // A reference is never reused for a different payment.
+    for (const Row& row : session_.Query(
+             "SELECT s.line, s.source_ref FROM stage_rows s JOIN source_keys k ON k.entity = 'payment' AND "
+             "k.source_ref = s.source_ref WHERE k.row_hash <> s.row_hash")) {
+      rejections.push_back({row.Int(0), "payment_ref",
+                            "payment_ref '" + row.Text(1) + "' was already imported for a different payment"});
+    }
+    // A reversal names a payment that exists (imported before, or earlier in this file).
+    for (const Row& row : session_.Query(
+             "SELECT s.line, s.reverses_payment_ref FROM stage_rows s WHERE s.kind = 'reversal' AND NOT EXISTS "
+             "(SELECT 1 FROM source_keys k WHERE k.entity = 'payment' AND k.source_ref = s.reverses_payment_ref) "
+             "AND NOT EXISTS (SELECT 1 FROM stage_rows o WHERE o.source_ref = s.reverses_payment_ref AND o.line < s.line)")) {
+      rejections.push_back({row.Int(0), "reverses_payment_ref", "no payment '" + row.Text(1) + "' to reverse"});
+    }
+  }
+  std::sort(rejections.begin(), rejections.end(),
+            [](const app::Rejection& a, const app::Rejection& b) { return a.line < b.line; });
+  // One rejection per line: the first reason found.
+  rejections.erase(std::unique(rejections.begin(), rejections.end(),
+                               [](const app::Rejection& a, const app::Rejection& b) { return a.line == b.line; }),
+                   rejections.end());
+  return rejections;
+}
+
+void SqlImportStore::Drop(std::span<const std::int64_t> lines) {
+  for (std::int64_t line : lines) {
+    const std::vector<SqlValue> key = {Int(line)};
+    session_.Execute("INSERT INTO stage_dropped (line) VALUES ($1) ON CONFLICT (line) DO NOTHING", key);
+  }
+  session_.Execute("DELETE FROM stage_rows WHERE line IN (SELECT line FROM stage_dropped)");
+}
+
+std::int64_t SqlImportStore::ReserveIds(const std::string& sequence, std::int64_t count) {
+  const std::vector<SqlValue> name = {Text(sequence)};
+  session_.Execute("INSERT INTO sequences (name, next_value) VALUES ($1, 1) ON CONFLICT (name) DO NOTHING", name);
+  const std::vector<SqlValue> reserve = {Text(sequence), Int(count)};
+  return session_.Query("UPDATE sequences SET next_value = next_value + $2 WHERE name = $1 RETURNING next_value - $2",
+                        reserve)[0]
+      .Int(0);
+}
+
+app::MergeCounts SqlImportStore::Merge(std::vector<app::Rejection>& rejections) {
+  EndStaging();
+  if (batch_.kind == app::ImportKind::kPayments) return PostPayments(rejections);
+  return MergeRecords();
+}
+
+app::MergeCounts SqlImportStore::MergeRecords() {
+  const Entity& e = entity();
+  const std::vector<SqlValue> entity_name = {Text(e.name)};
+  app::MergeCounts counts;
+  counts.unchanged = session_.Query(
+      "SELECT COUNT(*) FROM stage_rows s JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref "
+      "WHERE k.row_hash = s.row_hash", entity_name)[0].Int(0);
+
+  // New records: ids reserved in one block, numbered in file order.
+  const std::int64_t new_rows = session_.Query(
+      "SELECT COUNT(*) FROM stage_rows s LEFT JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref "
+      "WHERE k.source_ref IS NULL", entity_name)[0].Int(0);
+  if (new_rows > 0) {
+    const std::int64_t first = ReserveIds(e.name, new_rows);
+    const std::vector<SqlValue> numbering = {Int(first), Text(e.name)};
+    const std::string customer_id = e.has_parent ? "p.entity_id" : "$1 + ROW_NUMBER() OVER (ORDER BY s.line) - 1";
+    const std::string parent_join =
+        e.has_parent ? " JOIN source_keys p ON p.entity = 'customer' AND p.source_ref = s.customer_ref" : "";
+    session_.Execute("INSERT INTO stage_new (line, id, customer_id) SELECT s.line, $1 + ROW_NUMBER() OVER (ORDER BY "
+                     "s.line) - 1, " + customer_id + " FROM stage_rows s" + parent_join +
+                     " LEFT JOIN source_keys k ON k.entity = $2 AND k.source_ref = s.source_ref "
+                     "WHERE k.source_ref IS NULL",
+                     numbering);
+    std::string columns = e.has_parent ? "customer_id, id" : "id";
+    std::string values = e.has_parent ? "n.customer_id, n.id" : "n.id";
+    columns += ", " + e.ref_column;
+    values += ", s.source_ref";
+    for (const Column& column : e.data) {
+      columns += std::string(", ") + column.name;
+      values += std::string(", s.") + column.name;
+    }
+    const std::vector<SqlValue> now = {Text(batch_.now)};
+    counts.inserted = session_.Execute("INSERT INTO " + e.table + " (" + columns + ", created_at, updated_at) SELECT " +
+                                           values + ", $1, $1 FROM stage_rows s JOIN stage_new n ON n.line = s.line",
+                                       now);
+    session_.Execute(
+        "INSERT INTO source_keys (entity, source_ref, customer_id, entity_id, row_hash, record_text) "
+        "SELECT $1, s.source_ref, n.customer_id, n.id, s.row_hash, s.record_text "
+        "FROM stage_rows s JOIN stage_new n ON n.line = s.line",
+        entity_name);
+  }
+
+  // Changed records: one audit event each, then the update.
+  const auto changed = session_.Query(
+      "SELECT k.customer_id, k.entity_id, k.record_text, s.record_text FROM stage_rows s JOIN source_keys k "
+      "ON k.entity = $1 AND k.source_ref = s.source_ref WHERE k.row_hash <> s.row_hash ORDER BY s.line",
+      entity_name);
+  if (!changed.empty()) {
+    for (const Row& row : changed) {
+      audit_->Append({row.Int(0), batch_.now, batch_.actor, e.name + ".update", e.name, row.Int(1), row.Text(2),
+                      row.Text(3)});
+    }
+    std::string assignments;
+    for (const Column& column : e.data) {
+      assignments += std::string(column.name) + " = s." + column.name + ", ";
+    }
+    const std::string key_match = e.has_parent ? e.table + ".customer_id = k.customer_id AND " + e.table + ".id = k.entity_id"
+                                               : e.table + ".id = k.entity_id";
+    const std::vector<SqlValue> params = {Text(e.name), Text(batch_.now)};
+    counts.updated = session_.Execute("UPDATE " + e.table + " SET " + assignments + "version = " + e.table +
+                                          ".version + 1, updated_at = $2 FROM stage_rows s JOIN source_keys k ON "
+                                          "k.entity = $1 AND k.source_ref = s.source_ref WHERE " + key_match +
+                                          " AND k.row_hash <> s.row_hash",
+                                      params);
+    session_.Execute(
+        "UPDATE source_keys SET row_hash = s.row_hash, record_text = s.record_text FROM stage_rows s "
+        "WHERE source_keys.entity = $1 AND source_keys.source_ref = s.source_ref AND source_keys.row_hash <> s.row_hash",
+        entity_name);
+  }
+  return counts;
+}
+
+void SqlImportStore::Abort() {
+  if (!open_) return;
+  open_ = false;
+  audit_.reset();
+  if (!staging_ended_) {
+    try {
+      session_.FinishBulk();
+    } catch (...) {  // NOLINT: the rollback below discards the half-sent COPY anyway
+    }
+  }
+  session_.Rollback();
+  if (session_.dialect() == Dialect::kSqlite) {
+    session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+  }
+}
+
+std::int64_t SqlImportStore::Commit(const app::MergeCounts& counts, std::int64_t read,
+                                    std::span<const app::Rejection> rejections, const std::string& file_sha256) {
+  const std::int64_t batch_id = ReserveIds("import_batch", 1);
+  const std::vector<SqlValue> batch = {Int(batch_id),
+                                       Text(app::ImportKindName(batch_.kind)),
+                                       Text(batch_.file_name),
+                                       Text(file_sha256),
+                                       Text(batch_.format),
+                                       Text(batch_.encoding),
+                                       Int(batch_.partial ? 1 : 0),
+                                       Text(batch_.actor),
+                                       Text(batch_.now),
+                                       Int(read),
+                                       Int(counts.inserted),
+                                       Int(counts.updated),
+                                       Int(counts.unchanged),
+                                       Int(static_cast<std::int64_t>(rejections.size()))};
+  session_.Execute(
+      "INSERT INTO import_batches (id, kind, file_name, file_hash, format, encoding, partial, actor, started_at, "
+      "finished_at, rows_read, rows_inserted, rows_updated, rows_unchanged, rows_rejected) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14)",
+      batch);
+  std::int64_t seq = 0;
+  for (const app::Rejection& rejection : rejections) {
+    const std::vector<SqlValue> error = {Int(batch_id), Int(++seq), Int(rejection.line), TextOrNull(rejection.column),
+                                         Text(rejection.message)};
+    session_.Execute("INSERT INTO import_errors (batch_id, seq, line, column_name, message) VALUES ($1, $2, $3, $4, $5)",
+                     error);
+  }
+  const std::string summary = "kind=" + std::string(app::ImportKindName(batch_.kind)) + "; file=" + batch_.file_name +
+                              "; sha256=" + file_sha256 + "; read=" + std::to_string(read) +
+                              "; inserted=" + std::to_string(counts.inserted) + "; updated=" +
+                              std::to_string(counts.updated) + "; unchanged=" + std::to_string(counts.unchanged) +
+                              "; rejected=" + std::to_string(rejections.size());
+  audit_->Append({kSystemChain, batch_.now, batch_.actor, "import.batch", "import_batch", batch_id, std::nullopt, summary});
+  session_.Commit();
+  open_ = false;
+  audit_.reset();
+  if (session_.dialect() == Dialect::kSqlite) {
+    session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+  }
+  return batch_id;
+}
+
+}  // namespace arrears::store
