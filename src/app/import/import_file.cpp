@@ -54,9 +54,11 @@ std::optional<Error> ValidateAndStage(ImportKind kind, const SourceRecord& recor
 ImportSummary ImportFile(const BatchInfo& batch, RecordSource& source, ImportStore& store,
                          const PersonalDataVault& vault, const ImportCallbacks& callbacks) {
   ImportSummary summary;
+  std::vector<Rejection> all_rejections;  // recorded with the batch when it is applied
   std::int64_t rejected = 0;
   auto reject = [&](const Rejection& rejection) {
     ++rejected;
+    all_rejections.push_back(rejection);
     if (callbacks.on_rejection) callbacks.on_rejection(rejection);
   };
   if (auto header = ValidateHeader(batch.kind, source.header()); !header) {
@@ -98,8 +100,9 @@ ImportSummary ImportFile(const BatchInfo& batch, RecordSource& source, ImportSto
       summary.rejected = rejected;
       return summary;
     }
-    refused.insert(refused.end(), posting.begin(), posting.end());
-    summary.batch_id = store.Commit(counts, summary.read, refused, source.FileDigest());
+    std::stable_sort(all_rejections.begin(), all_rejections.end(),
+                     [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
+    summary.batch_id = store.Commit(counts, summary.read, all_rejections, source.FileDigest());
     summary.inserted = counts.inserted;
     summary.updated = counts.updated;
     summary.unchanged = counts.unchanged;
