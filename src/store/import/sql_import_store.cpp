@@ -178,7 +178,11 @@ void SqlImportStore::EndStaging() {
   if (staging_ended_) return;
   session_.FinishBulk();
   session_.ExecuteScript("CREATE INDEX stage_rows_ref ON stage_rows (source_ref)");
-  if (session_.dialect() == Dialect::kPostgresql) session_.ExecuteScript("ANALYZE stage_rows");
+  // Temporary tables are never auto-analysed; the planner needs the join keys' statistics.
+  if (session_.dialect() == Dialect::kPostgresql) {
+    session_.ExecuteScript(entity().has_parent ? "ANALYZE stage_rows (line, source_ref, customer_ref)"
+                                               : "ANALYZE stage_rows (line, source_ref)");
+  }
   staging_ended_ = true;
 }
 
@@ -281,14 +285,16 @@ app::MergeCounts SqlImportStore::MergeRecords() {
   const Entity& e = entity();
   const std::vector<SqlValue> entity_name = {Text(e.name)};
   app::MergeCounts counts;
-  counts.unchanged = session_.Query(
-      "SELECT COUNT(*) FROM stage_rows s JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref "
-      "WHERE k.row_hash = s.row_hash", entity_name)[0].Int(0);
-
-  // New records: ids reserved in one block, numbered in file order.
-  const std::int64_t new_rows = session_.Query(
-      "SELECT COUNT(*) FROM stage_rows s LEFT JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref "
-      "WHERE k.source_ref IS NULL", entity_name)[0].Int(0);
+  // One pass tells new, unchanged and changed rows apart.
+  const Row classes = session_.Query(
+      "SELECT COALESCE(SUM(CASE WHEN k.source_ref IS NULL THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN k.row_hash = s.row_hash THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN k.row_hash <> s.row_hash THEN 1 ELSE 0 END), 0) "
+      "FROM stage_rows s LEFT JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref",
+      entity_name)[0];
+  const std::int64_t new_rows = classes.Int(0);
+  counts.unchanged = classes.Int(1);
+  const std::int64_t changed_rows = classes.Int(2);
   if (new_rows > 0) {
     const std::int64_t first = ReserveIds(e.name, new_rows);
     const std::vector<SqlValue> numbering = {Int(first), Text(e.name)};
@@ -320,6 +326,7 @@ app::MergeCounts SqlImportStore::MergeRecords() {
   }
 
   // Changed records: one audit event each, then the update.
+  if (changed_rows == 0) return counts;
   const auto changed = session_.Query(
       "SELECT k.customer_id, k.entity_id, k.record_text, s.record_text FROM stage_rows s JOIN source_keys k "
       "ON k.entity = $1 AND k.source_ref = s.source_ref WHERE k.row_hash <> s.row_hash ORDER BY s.line",
