@@ -7,16 +7,14 @@ CREATE TABLE sequences (
   next_value BIGINT NOT NULL
 );
 
--- Source keys from the sending system, with a keyed hash of the row as last imported and
--- its text with personal data masked (to tell inserted, updated and unchanged rows apart,
--- and to audit a change, without decrypting the record).
+-- Source keys from the sending system, with a keyed hash of the row as last imported
+-- (to tell inserted, updated and unchanged rows apart without reading or decrypting the record).
 CREATE TABLE source_keys (
   entity TEXT NOT NULL,
   source_ref TEXT NOT NULL,
   customer_id BIGINT NOT NULL,
   entity_id BIGINT NOT NULL,
   row_hash TEXT NOT NULL,
-  record_text TEXT NOT NULL,
   PRIMARY KEY (entity, source_ref)
 );
 

@@ -33,4 +33,11 @@ std::optional<std::string> Row::OptionalText(std::size_t column) const {
   return Text(column);
 }
 
+std::string Row::AsText(std::size_t column) const {
+  const SqlValue& value = values_.at(column);
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  return {};
+}
+
 }  // namespace arrears::store

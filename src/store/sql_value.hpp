@@ -32,6 +32,8 @@ class Row {
   const std::string& Text(std::size_t column) const;
   std::optional<std::int64_t> OptionalInt(std::size_t column) const;
   std::optional<std::string> OptionalText(std::size_t column) const;
+  // Any value as text: integers in decimal, NULL as "".
+  std::string AsText(std::size_t column) const;
   std::size_t size() const { return values_.size(); }
 
  private:

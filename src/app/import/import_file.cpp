@@ -14,35 +14,32 @@ constexpr std::int64_t kProgressEvery = 5000;
 // Validates one record of the batch's kind and stages it; returns the error otherwise.
 std::optional<Error> ValidateAndStage(ImportKind kind, const SourceRecord& record, ImportStore& store,
                                       const PersonalDataVault& vault) {
-  auto stage = [&](const auto& row, std::string clear, std::string masked) {
-    StagedRow staged{record.line, vault.KeyedHash(ImportKindName(kind), clear), std::move(masked)};
-    store.Stage(row, staged);
+  auto stage = [&](const auto& row) {
+    store.Stage(row, StagedRow{record.line, vault.RowHash(ImportKindName(kind), RecordText(row))});
   };
   switch (kind) {
     case ImportKind::kCustomers: {
       auto row = ValidateCustomer(record);
       if (!row) return row.error();
-      stage(*row, RecordText(*row, Personal::kClear), RecordText(*row, Personal::kMasked));
+      stage(*row);
       return std::nullopt;
     }
     case ImportKind::kContacts: {
       auto row = ValidateContact(record);
       if (!row) return row.error();
-      stage(*row, RecordText(*row, Personal::kClear), RecordText(*row, Personal::kMasked));
+      stage(*row);
       return std::nullopt;
     }
     case ImportKind::kAccounts: {
       auto row = ValidateAccount(record);
       if (!row) return row.error();
-      std::string text = RecordText(*row);
-      stage(*row, text, text);
+      stage(*row);
       return std::nullopt;
     }
     case ImportKind::kPayments: {
       auto row = ValidatePayment(record);
       if (!row) return row.error();
-      std::string text = RecordText(*row);
-      stage(*row, text, text);
+      stage(*row);
       return std::nullopt;
     }
   }

@@ -1,6 +1,5 @@
 #include "app/import/record_text.hpp"
 
-#include "core/masking.hpp"
 
 namespace arrears::app {
 
@@ -23,21 +22,14 @@ class Fields {
   std::string text_;
 };
 
-std::string MaskContactValue(const ContactRow& row) {
-  if (row.kind == "email") return MaskEmail(row.value);
-  if (row.kind == "address") return MaskAddress(row.value);
-  return MaskPhone(row.value);
-}
-
 }  // namespace
 
-std::string RecordText(const CustomerRow& row, Personal personal) {
-  const bool masked = personal == Personal::kMasked;
+std::string RecordText(const CustomerRow& row) {
   return Fields()
       .Add("customer_ref", row.customer_ref)
       .Add("name", row.name)
       .Add("id_type", row.id_type)
-      .Add("id_number", masked ? MaskIdNumber(row.id_number) : row.id_number)
+      .Add("id_number", row.id_number)
       .Add("birth_date", row.birth_date)
       .Add("gender", row.gender)
       .Add("jurisdiction", row.jurisdiction)
@@ -45,17 +37,17 @@ std::string RecordText(const CustomerRow& row, Personal personal) {
       .Add("language", row.language)
       .Add("province", row.province)
       .Add("city", row.city)
-      .Add("address", masked && !row.address.empty() ? MaskAddress(row.address) : row.address)
+      .Add("address", row.address)
       .Add("employer", row.employer)
       .Take();
 }
 
-std::string RecordText(const ContactRow& row, Personal personal) {
+std::string RecordText(const ContactRow& row) {
   return Fields()
       .Add("contact_ref", row.contact_ref)
       .Add("customer_ref", row.customer_ref)
       .Add("kind", row.kind)
-      .Add("value", personal == Personal::kMasked ? MaskContactValue(row) : row.value)
+      .Add("value", row.value)
       .Add("relation", row.relation)
       .Add("contact_name", row.contact_name)
       .Add("is_primary", row.is_primary ? "true" : "false")

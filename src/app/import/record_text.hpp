@@ -1,5 +1,4 @@
-// A row as one line of text, field by field in file order: with personal data
-// masked for the audit trail (before/after), or clear as the input of the
+// A row as one line of text, field by field in file order: the input of the
 // keyed hash that tells a changed row from an unchanged one.
 #pragma once
 
@@ -9,10 +8,8 @@
 
 namespace arrears::app {
 
-enum class Personal { kMasked, kClear };
-
-std::string RecordText(const CustomerRow& row, Personal personal);
-std::string RecordText(const ContactRow& row, Personal personal);
+std::string RecordText(const CustomerRow& row);
+std::string RecordText(const ContactRow& row);
 std::string RecordText(const AccountRow& row);
 std::string RecordText(const PaymentRow& row);
 

@@ -27,8 +27,7 @@ struct BatchInfo {
 // What every staged row carries besides its fields.
 struct StagedRow {
   std::int64_t line = 0;
-  std::string row_hash;     // keyed hash of the clear record
-  std::string record_text;  // the record with personal data masked
+  std::string row_hash;  // keyed hash of the record, to tell a changed row from an unchanged one
 };
 
 struct Rejection {

@@ -18,8 +18,10 @@ class PersonalDataVault {
   virtual std::string Open(std::string_view sealed) const = 0;
   // A keyed hash of `kind` and the normalised value, as hex: equal inputs give equal indexes.
   virtual std::string BlindIndex(std::string_view kind, std::string_view normalized) const = 0;
-  // A keyed hash of arbitrary text (import change detection, audit chains), as hex.
+  // A keyed 256-bit hash of arbitrary text (audit chains), as hex.
   virtual std::string KeyedHash(std::string_view purpose, std::string_view text) const = 0;
+  // A keyed 128-bit hash of a record (import change detection), as hex.
+  virtual std::string RowHash(std::string_view kind, std::string_view text) const = 0;
 };
 
 }  // namespace arrears::app

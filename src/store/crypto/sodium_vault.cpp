@@ -108,6 +108,10 @@ std::string SodiumVault::KeyedHash(std::string_view purpose, std::string_view te
   return Blake2b(hash_key_, purpose, text, 32);
 }
 
+std::string SodiumVault::RowHash(std::string_view kind, std::string_view text) const {
+  return Blake2b(hash_key_, kind, text, 16);
+}
+
 Result<std::unique_ptr<SodiumVault>> LoadVault(const std::string& key_file, bool create_if_missing, bool* created) {
   if (created) *created = false;
   if (const char* env = std::getenv("ARREARS_DATA_KEY"); env != nullptr && *env != '\0') {

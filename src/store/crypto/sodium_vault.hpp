@@ -23,6 +23,7 @@ class SodiumVault final : public app::PersonalDataVault {
   std::string Open(std::string_view sealed) const override;
   std::string BlindIndex(std::string_view kind, std::string_view normalized) const override;
   std::string KeyedHash(std::string_view purpose, std::string_view text) const override;
+  std::string RowHash(std::string_view kind, std::string_view text) const override;
 
  private:
   SodiumVault() = default;

@@ -98,7 +98,7 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
   for (;;) {
     const std::vector<SqlValue> page = {Int(last_line), Int(kPage)};
     const auto rows = session_.Query(
-        "SELECT s.line, s.source_ref, s.row_hash, s.record_text, a.customer_id, a.entity_id, s.paid_at, "
+        "SELECT s.line, s.source_ref, s.row_hash, NULL, a.customer_id, a.entity_id, s.paid_at, "
         "s.value_date, s.amount, s.currency, s.channel, s.kind, s.reverses_payment_ref, s.installment_number "
         "FROM stage_rows s JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref "
         "LEFT JOIN source_keys k ON k.entity = 'payment' AND k.source_ref = s.source_ref "
@@ -193,11 +193,10 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
             allocation);
       }
       SaveAccount(session_, customer_id, account_id, account, batch_.now);
-      const std::vector<SqlValue> key = {Text(row.Text(1)), Int(customer_id), Int(payment_id), Text(row.Text(2)),
-                                         Text(row.Text(3))};
+      const std::vector<SqlValue> key = {Text(row.Text(1)), Int(customer_id), Int(payment_id), Text(row.Text(2))};
       session_.Execute(
-          "INSERT INTO source_keys (entity, source_ref, customer_id, entity_id, row_hash, record_text) "
-          "VALUES ('payment', $1, $2, $3, $4, $5)",
+          "INSERT INTO source_keys (entity, source_ref, customer_id, entity_id, row_hash) "
+          "VALUES ('payment', $1, $2, $3, $4)",
           key);
       audit_->Append({customer_id, batch_.now, batch_.actor, reversal ? "payment.reverse" : "payment.post", "account",
                       account_id, before, account.Text()});

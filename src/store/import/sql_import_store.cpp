@@ -73,14 +73,14 @@ std::string MaskedContact(const app::ContactRow& row) {
 }
 
 std::string StageColumns(const std::vector<Column>& data, bool has_parent) {
-  std::string sql = "line BIGINT NOT NULL, source_ref TEXT NOT NULL, row_hash TEXT NOT NULL, record_text TEXT NOT NULL";
+  std::string sql = "line BIGINT NOT NULL, source_ref TEXT NOT NULL, row_hash TEXT NOT NULL";
   if (has_parent) sql += ", customer_ref TEXT NOT NULL";
   for (const Column& column : data) sql += std::string(", ") + column.name + " " + column.type;
   return sql;
 }
 
 std::vector<std::string> StageColumnNames(const std::vector<Column>& data, bool has_parent) {
-  std::vector<std::string> names = {"line", "source_ref", "row_hash", "record_text"};
+  std::vector<std::string> names = {"line", "source_ref", "row_hash"};
   if (has_parent) names.emplace_back("customer_ref");
   for (const Column& column : data) names.emplace_back(column.name);
   return names;
@@ -136,7 +136,7 @@ void SqlImportStore::Bulk(std::vector<SqlValue> values) {
 }
 
 void SqlImportStore::Stage(const app::CustomerRow& row, const app::StagedRow& staged) {
-  Bulk({Int(staged.line), Text(row.customer_ref), Text(staged.row_hash), Text(staged.record_text), Text(row.name),
+  Bulk({Int(staged.line), Text(row.customer_ref), Text(staged.row_hash), Text(row.name),
         Text(row.id_type), Text(vault_.Seal(row.id_number)), Text(vault_.BlindIndex("id_number", row.id_number)),
         Text(MaskIdNumber(row.id_number)), OptionalDate(row.birth_date), Text(row.gender), Text(row.jurisdiction),
         Text(row.time_zone), Text(row.language), TextOrNull(row.province), TextOrNull(row.city),
@@ -145,14 +145,14 @@ void SqlImportStore::Stage(const app::CustomerRow& row, const app::StagedRow& st
 }
 
 void SqlImportStore::Stage(const app::ContactRow& row, const app::StagedRow& staged) {
-  Bulk({Int(staged.line), Text(row.contact_ref), Text(staged.row_hash), Text(staged.record_text),
+  Bulk({Int(staged.line), Text(row.contact_ref), Text(staged.row_hash),
         Text(row.customer_ref), Text(row.kind), Text(vault_.Seal(row.value)), Text(vault_.BlindIndex(row.kind, row.value)),
         Text(MaskedContact(row)), Text(row.relation), TextOrNull(row.contact_name), Int(row.is_primary ? 1 : 0),
         Text(row.status), Text(row.source)});
 }
 
 void SqlImportStore::Stage(const app::AccountRow& row, const app::StagedRow& staged) {
-  Bulk({Int(staged.line), Text(row.account_ref), Text(staged.row_hash), Text(staged.record_text),
+  Bulk({Int(staged.line), Text(row.account_ref), Text(staged.row_hash),
         Text(row.customer_ref), Text(row.product_type), Text(row.product_code), Text(CurrencyCode(row.currency)),
         Text(row.opened_on.ToString()), OptionalMoney(row.credit_limit), OptionalMoney(row.original_principal),
         OptionalNumber(row.term_months), Text(row.repayment_method), Int(row.interest_rate.billionths()),
@@ -168,7 +168,7 @@ void SqlImportStore::Stage(const app::AccountRow& row, const app::StagedRow& sta
 }
 
 void SqlImportStore::Stage(const app::PaymentRow& row, const app::StagedRow& staged) {
-  Bulk({Int(staged.line), Text(row.payment_ref), Text(staged.row_hash), Text(staged.record_text),
+  Bulk({Int(staged.line), Text(row.payment_ref), Text(staged.row_hash),
         Text(row.customer_ref), Text(row.account_ref), Text(row.paid_at), Text(row.value_date.ToString()),
         Int(row.amount.minor_units()), Text(CurrencyCode(row.amount.currency())), Text(row.channel), Text(row.kind),
         TextOrNull(row.reverses_payment_ref), OptionalNumber(row.installment_number)});
@@ -319,22 +319,43 @@ app::MergeCounts SqlImportStore::MergeRecords() {
                                            values + ", $1, $1 FROM stage_rows s JOIN stage_new n ON n.line = s.line",
                                        now);
     session_.Execute(
-        "INSERT INTO source_keys (entity, source_ref, customer_id, entity_id, row_hash, record_text) "
-        "SELECT $1, s.source_ref, n.customer_id, n.id, s.row_hash, s.record_text "
-        "FROM stage_rows s JOIN stage_new n ON n.line = s.line",
+        "INSERT INTO source_keys (entity, source_ref, customer_id, entity_id, row_hash) "
+        "SELECT $1, s.source_ref, n.customer_id, n.id, s.row_hash FROM stage_rows s JOIN stage_new n ON n.line = s.line",
         entity_name);
   }
 
   // Changed records: one audit event each, then the update.
   if (changed_rows == 0) return counts;
+  // The before and after images: the stored columns, personal data only in
+  // its masked form (sealed values and blind indexes are left out).
+  std::vector<const Column*> shown;
+  std::string selected;
+  for (const Column& column : e.data) {
+    const std::string_view name = column.name;
+    if (name.ends_with("_cipher") || name.ends_with("_index")) continue;
+    shown.push_back(&column);
+    selected += std::string(", t.") + column.name + ", s." + column.name;
+  }
+  const std::string target_match =
+      e.has_parent ? "t.customer_id = k.customer_id AND t.id = k.entity_id" : "t.id = k.entity_id";
   const auto changed = session_.Query(
-      "SELECT k.customer_id, k.entity_id, k.record_text, s.record_text FROM stage_rows s JOIN source_keys k "
-      "ON k.entity = $1 AND k.source_ref = s.source_ref WHERE k.row_hash <> s.row_hash ORDER BY s.line",
+      "SELECT k.customer_id, k.entity_id" + selected + " FROM stage_rows s JOIN source_keys k ON k.entity = $1 AND "
+      "k.source_ref = s.source_ref JOIN " + e.table + " t ON " + target_match +
+      " WHERE k.row_hash <> s.row_hash ORDER BY s.line",
       entity_name);
-  if (!changed.empty()) {
+  {
+    auto image = [&](const Row& row, std::size_t offset) {
+      std::string text;
+      for (std::size_t i = 0; i < shown.size(); ++i) {
+        if (!text.empty()) text += "; ";
+        const std::size_t column = 2 + 2 * i + offset;
+        text += std::string(shown[i]->name) + "=" + row.AsText(column);
+      }
+      return text;
+    };
     for (const Row& row : changed) {
-      audit_->Append({row.Int(0), batch_.now, batch_.actor, e.name + ".update", e.name, row.Int(1), row.Text(2),
-                      row.Text(3)});
+      audit_->Append({row.Int(0), batch_.now, batch_.actor, e.name + ".update", e.name, row.Int(1), image(row, 0),
+                      image(row, 1)});
     }
     std::string assignments;
     for (const Column& column : e.data) {
@@ -349,7 +370,7 @@ app::MergeCounts SqlImportStore::MergeRecords() {
                                           " AND k.row_hash <> s.row_hash",
                                       params);
     session_.Execute(
-        "UPDATE source_keys SET row_hash = s.row_hash, record_text = s.record_text FROM stage_rows s "
+        "UPDATE source_keys SET row_hash = s.row_hash FROM stage_rows s "
         "WHERE source_keys.entity = $1 AND source_keys.source_ref = s.source_ref AND source_keys.row_hash <> s.row_hash",
         entity_name);
   }
