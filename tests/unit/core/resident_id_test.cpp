@@ -10,7 +10,7 @@ TEST(ResidentIdTest, CheckCharacterOfPublishedExamples) {
   EXPECT_EQ(ResidentIdCheckCharacter("11010519491231002"), 'X');
   EXPECT_EQ(ResidentIdCheckCharacter("44052418800101001"), '4');
   EXPECT_TRUE(IsValidResidentId("11010519491231002X"));
-  EXPECT_TRUE(IsValidResidentId("440524188001010014"));
+  EXPECT_FALSE(IsValidResidentId("440524188001010014"));  // right check character, but born 1880: no debtor
 }
 
 TEST(ResidentIdTest, RejectsMalformedNumbers) {
