@@ -46,5 +46,6 @@ void AddDemoGenerate(CLI::App& demo, Selection& selection);
 void AddMigrate(CLI::App& app, Selection& selection);
 void AddImport(CLI::App& app, Selection& selection);
 void AddAuditVerify(CLI::App& audit, Selection& selection);
+void AddCustomerFind(CLI::App& customer, Selection& selection);
 
 }  // namespace arrears::cli

@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
 
   AddMigrate(app, selection);
   AddImport(app, selection);
+  CLI::App* customer = app.add_subcommand("customer", "Customers");
+  customer->fallthrough();
+  AddCustomerFind(*customer, selection);
   CLI::App* audit = app.add_subcommand("audit", "The audit log");
   audit->fallthrough();
   AddAuditVerify(*audit, selection);

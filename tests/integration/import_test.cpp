@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "../cli/run_command.hpp"
+#include "store/versioned_update.hpp"
 #include "test_database.hpp"
 
 namespace arrears::testing {
@@ -353,6 +354,44 @@ TEST_P(ImportTest, JsonLinesImportLikeCsv) {
   const CommandResult bad = Run({"import", "customers", (dir_ / "bad.jsonl").string()});
   EXPECT_EQ(bad.exit_status, 2);
   EXPECT_NE(bad.err.find("bad.jsonl:1"), std::string::npos) << bad.err;
+}
+
+TEST_P(ImportTest, StaffFindACustomerByPhoneOrIdNumberWithoutDecrypting) {
+  Write(dir_ / "c.csv", std::string(kCustomerHeader) + kGoodCustomer);
+  ASSERT_EQ(Import("customers", dir_ / "c.csv").exit_status, 0);
+  Write(dir_ / "p.csv",
+        "contact_ref,customer_ref,kind,value,relation,contact_name,is_primary,status,source\n"
+        "P1,C1,mobile,138 0013 8000,self,,true,verified,application\n"
+        "P2,C1,mobile,13900139000,spouse,李强,false,unverified,application\n");
+  ASSERT_EQ(Import("contacts", dir_ / "p.csv").exit_status, 0);
+  CommandResult r = Run({"customer", "find", "--phone", "13800138000", "--json"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.out, R"j({"customers":[{"customer_ref":"C1","name":"王芳","id_number":"110105********002X",)j"
+                   R"j("matched":"mobile 138****8000 (self)"}]})j"
+                   "\n");
+  r = Run({"customer", "find", "--id-number", "11010519491231002x", "--json"});
+  EXPECT_NE(r.out.find("\"customer_ref\":\"C1\""), std::string::npos) << r.out;
+  r = Run({"customer", "find", "--phone", "13900139000"});
+  EXPECT_NE(r.out.find("139****9000 (spouse)"), std::string::npos) << r.out;
+  r = Run({"customer", "find", "--phone", "13700137000", "--json"});
+  EXPECT_EQ(r.out, "{\"customers\":[]}\n");
+}
+
+TEST_P(ImportTest, AnEditBasedOnAnOldVersionIsAConflict) {
+  Write(dir_ / "c.csv", std::string(kCustomerHeader) + kGoodCustomer);
+  ASSERT_EQ(Import("customers", dir_ / "c.csv").exit_status, 0);
+  auto first = db_.database().Acquire();
+  auto second = db_.database().Acquire();
+  const std::int64_t version = first->Query("SELECT version FROM customers")[0].Int(0);
+  const std::string update =
+      "UPDATE customers SET employer = $1, version = version + 1 WHERE id = $2 AND version = $3";
+  const std::vector<store::SqlValue> mine = {store::Text("甲公司"), store::Int(1), store::Int(version)};
+  const std::vector<store::SqlValue> theirs = {store::Text("乙公司"), store::Int(1), store::Int(version)};
+  EXPECT_TRUE(store::ExecuteVersioned(*first, update, mine, "customer C1"));
+  const Status late = store::ExecuteVersioned(*second, update, theirs, "customer C1");
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(second->Query("SELECT employer FROM customers")[0].Text(0), "甲公司");
 }
 
 TEST_P(ImportTest, AnUnmigratedDatabaseIsNamed) {

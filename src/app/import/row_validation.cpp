@@ -233,10 +233,11 @@ Result<ContactRow> ValidateContact(const SourceRecord& r) {
   std::string value;
   ARREARS_ASSIGN(value, Text(r, "value", true, 400));
   if (row.kind == "mobile") {
+    // Spaces and dashes between digit groups are accepted and dropped: "138 0013 8000".
     const bool e164 = value[0] == '+';
     const std::string digits = DigitsOnly(value);
-    if (e164 ? digits.size() < 8 || digits.size() > 15 : digits.size() != 11 || digits[0] != '1' ||
-                                                             digits.size() != value.size()) {
+    const bool only_digits = value.find_first_not_of("0123456789 -", e164 ? 1 : 0) == std::string::npos;
+    if (!only_digits || (e164 ? digits.size() < 8 || digits.size() > 15 : digits.size() != 11 || digits[0] != '1')) {
       return Fail(Quote(value) + " is not a mobile number (11 digits starting 1, or +E.164)", "value");
     }
     row.value = e164 ? "+" + digits : digits;
