@@ -47,5 +47,6 @@ void AddMigrate(CLI::App& app, Selection& selection);
 void AddImport(CLI::App& app, Selection& selection);
 void AddAuditVerify(CLI::App& audit, Selection& selection);
 void AddCustomerFind(CLI::App& customer, Selection& selection);
+void AddCheckContact(CLI::App& app, Selection& selection);
 
 }  // namespace arrears::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddCalcDpd(*calc, selection);
 
   AddMigrate(app, selection);
+  AddCheckContact(app, selection);
   AddImport(app, selection);
   CLI::App* customer = app.add_subcommand("customer", "Customers");
   customer->fallthrough();

@@ -1,0 +1,17 @@
+// The check-contact files (docs/compliance.md) into policy types: contact
+// history as JSON lines, the attempt as one JSON object. Errors name the line.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "policy/contact.hpp"
+
+namespace arrears::cli {
+
+// Throws UsageError("FILE:LINE: ...").
+std::vector<policy::HistoryEvent> ReadHistory(std::istream& in, const std::string& file_name);
+policy::Attempt ReadAttempt(const std::string& text, const std::string& file_name);
+
+}  // namespace arrears::cli

@@ -1,0 +1,62 @@
+#include "policy/local_time.hpp"
+
+#include <date/tz.h>
+
+#include <cstdio>
+
+namespace arrears::policy {
+
+Result<Zone> FindZone(std::string_view name) {
+  try {
+    return date::locate_zone(std::string(name));
+  } catch (const std::exception&) {
+    return Fail("'" + std::string(name) + "' is not an IANA time zone", "timezones");
+  }
+}
+
+std::int64_t LocalDay(Instant at, Zone zone) {
+  const auto local = zone->to_local(at);
+  return std::chrono::floor<std::chrono::days>(local).time_since_epoch().count();
+}
+
+int LocalMinute(Instant at, Zone zone) {
+  const auto local = zone->to_local(at);
+  const auto since_midnight = local - std::chrono::floor<std::chrono::days>(local);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+}
+
+Instant AtLocal(std::int64_t day, int minute, Zone zone) {
+  const date::local_seconds local{std::chrono::days(day) + std::chrono::minutes(minute)};
+  const date::local_info info = zone->get_info(local);
+  if (info.result == date::local_info::nonexistent) return info.second.begin;
+  return std::chrono::time_point_cast<std::chrono::seconds>(zone->to_sys(local, date::choose::earliest));
+}
+
+std::string FormatLocal(Instant at, Zone zone) {
+  const date::sys_info info = zone->get_info(at);
+  const auto local = at + info.offset;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss time(local - day);
+  const std::chrono::year_month_day ymd(day);
+  const long offset = static_cast<long>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02ld:%02ld:%02ld%c%02ld:%02ld", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
+                static_cast<long>(time.seconds().count()), offset < 0 ? '-' : '+', std::labs(offset) / 60,
+                std::labs(offset) % 60);
+  return buffer;
+}
+
+int ParseClockMinutes(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return -1;
+  for (std::size_t i : {0U, 1U, 3U, 4U}) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+  }
+  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hours > 24 || minutes > 59 || (hours == 24 && minutes != 0)) return -1;
+  return hours * 60 + minutes;
+}
+
+}  // namespace arrears::policy
