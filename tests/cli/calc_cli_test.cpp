@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "run_command.hpp"
 
@@ -140,6 +142,72 @@ TEST(CalcCliTest, HelpDocumentsTheConventions) {
   EXPECT_EQ(r.exit_status, 0);
   EXPECT_NE(r.out.find("P*r / (1 - (1 + r)^-n)"), std::string::npos);
   EXPECT_NE(r.out.find("--first-due"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace arrears::testing
+
+namespace arrears::testing {
+namespace {
+
+class CheckContactTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::string("/tmp/arrears-check-") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  CommandResult Check(const std::string& history, const std::string& attempt, const std::string& pack = "us-regf") {
+    return RunArrears({"check-contact", "--pack", pack, "--history", Write("h.jsonl", history), "--attempt",
+                       Write("a.json", attempt), "--rules-dir", std::string(ARREARS_SOURCE_DIR) + "/config/rules",
+                       "--lang", "en", "--json"});
+  }
+  std::string dir_;
+};
+
+constexpr const char* kConversation =
+    R"({"type":"call","at":"2025-03-03T09:00:00-05:00","person":"P1","party":"debtor","debts":["D1"],)"
+    R"("number":"+12125550100","outcome":"conversation"})"
+    "\n";
+constexpr const char* kAttempt =
+    R"({"channel":"call","at":"2025-03-05T10:00:00-05:00","person":"P1","party":"debtor","debts":["D1"],)"
+    R"("number":"+12125550100","timezones":["America/New_York"]})";
+
+TEST_F(CheckContactTest, TheIssuesExample) {
+  const CommandResult r = Check(kConversation, kAttempt);
+  EXPECT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_EQ(r.out, R"({"decision":"block","reasons":[{"rule":"US-FREQ-CONV","verdict":"block",)"
+                   R"("message":"a telephone conversation about debt D1 took place on 2025-03-03: no call for 7 days",)"
+                   R"("allowed_from":"2025-03-10T08:00:00-04:00"}],"allowed_from":"2025-03-10T08:00:00-04:00"})"
+                   "\n");
+}
+
+TEST_F(CheckContactTest, BadInputNamesTheLine) {
+  struct Row {
+    std::string history;
+    std::string attempt;
+    const char* message;
+  };
+  const std::string second_line_bad = std::string(kConversation);
+  const Row rows[] = {
+      {second_line_bad + R"({"type":"call","at":"2025-03-04T09:00:00-05:00","person":"P1","outcome":"hung_up"})",
+       kAttempt, "h.jsonl:2: 'hung_up' is not an outcome"},
+      {R"({"type":"call","at":"2025-03-04T09:00:00","person":"P1","outcome":"busy"})", kAttempt,
+       "h.jsonl:1: 'at': '2025-03-04T09:00:00' is not a time with an offset"},
+      {kConversation, R"({"channel":"call","at":"2025-03-05T10:00:00-05:00","person":"P1","timezones":["Mars/Olympus"]})",
+       "a.json:1: 'Mars/Olympus' is not an IANA time zone"},
+      {second_line_bad + "{not json", kAttempt, "h.jsonl:2: malformed JSON"},
+  };
+  for (const Row& row : rows) {
+    const CommandResult r = Check(row.history, row.attempt);
+    EXPECT_EQ(r.exit_status, 2) << row.message;
+    EXPECT_NE(r.err.find(row.message), std::string::npos) << r.err;
+  }
 }
 
 }  // namespace
