@@ -93,11 +93,16 @@ Result<Decision> Evaluate(std::span<const RulePack* const> packs, std::span<cons
     if (!zone) return Fail(zone.error());
     zones.push_back(*zone);
   }
-  std::vector<const HistoryEvent*> mine;
+  std::vector<detail::Entry> mine;
   for (const HistoryEvent& event : history) {
-    if (event.person == attempt.person && event.at <= attempt.at) mine.push_back(&event);
+    if (event.person == attempt.person && event.at <= attempt.at) mine.push_back({&event, 0});
   }
-  std::stable_sort(mine.begin(), mine.end(), [](const HistoryEvent* a, const HistoryEvent* b) { return a->at < b->at; });
+  std::stable_sort(mine.begin(), mine.end(),
+                   [](const detail::Entry& a, const detail::Entry& b) { return a.event->at < b.event->at; });
+  // Local days, with the offset in force at the attempt reused for the events it covers.
+  const LocalDays days(zones.front(), attempt.at);
+  for (detail::Entry& entry : mine) entry.day = days.Of(entry.event->at);
+  const std::int64_t today = days.Of(attempt.at);
   const Date attempt_date = Date(std::chrono::floor<std::chrono::days>(attempt.at));
 
   Decision decision;
@@ -105,16 +110,15 @@ Result<Decision> Evaluate(std::span<const RulePack* const> packs, std::span<cons
     if (attempt_date < pack->effective_from) continue;
     const Rule* hours = HoursOf(*pack);
     for (const Rule& rule : pack->rules) {
-      if (!rule.Applies(ChannelName(attempt.channel))) continue;
-      const detail::RuleContext context{rule, attempt, mine, zones, language};
+      if (!rule.Applies(attempt.channel)) continue;
+      const detail::RuleContext context{rule, attempt, mine, zones, language, today};
       std::optional<detail::Finding> finding = Check(context);
       if (!finding) continue;
       const Verdict verdict =
           rule.severity == Severity::kBlock && !finding->reminder ? Verdict::kBlock : Verdict::kWarn;
       if (finding->allowed_from && hours && rule.kind != RuleKind::kContactHours) {
-        finding->allowed_from = detail::NextInsideHours(*finding->allowed_from, zones,
-                                                        ParseClockMinutes(hours->Param("start", "08:00")),
-                                                        ParseClockMinutes(hours->Param("end", "21:00")));
+        finding->allowed_from =
+            detail::NextInsideHours(*finding->allowed_from, zones, hours->start_minute, hours->end_minute);
       }
       decision.reasons.push_back({rule.id, verdict, std::move(finding->message), finding->allowed_from});
       decision.verdict = std::max(decision.verdict, verdict);

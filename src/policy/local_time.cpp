@@ -3,12 +3,23 @@
 #include <date/tz.h>
 
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 namespace arrears::policy {
 
 Result<Zone> FindZone(std::string_view name) {
+  // A few zones serve nearly every decision; the database's own lookup
+  // compares names through a sorted list of hundreds.
+  thread_local std::vector<std::pair<std::string, Zone>> recent;
+  for (const auto& [known, zone] : recent) {
+    if (known == name) return zone;
+  }
   try {
-    return date::locate_zone(std::string(name));
+    Zone zone = date::locate_zone(std::string(name));
+    if (recent.size() >= 16) recent.erase(recent.begin());
+    recent.emplace_back(std::string(name), zone);
+    return zone;
   } catch (const std::exception&) {
     return Fail("'" + std::string(name) + "' is not an IANA time zone", "timezones");
   }
@@ -17,6 +28,18 @@ Result<Zone> FindZone(std::string_view name) {
 std::int64_t LocalDay(Instant at, Zone zone) {
   const auto local = zone->to_local(at);
   return std::chrono::floor<std::chrono::days>(local).time_since_epoch().count();
+}
+
+LocalDays::LocalDays(Zone zone, Instant around) : zone_(zone) {
+  const date::sys_info info = zone->get_info(around);
+  begin_ = info.begin;
+  end_ = info.end;
+  offset_ = info.offset;
+}
+
+std::int64_t LocalDays::Of(Instant at) const {
+  if (at < begin_ || at >= end_) return LocalDay(at, zone_);
+  return std::chrono::floor<std::chrono::days>(at + offset_).time_since_epoch().count();
 }
 
 int LocalMinute(Instant at, Zone zone) {

@@ -3,6 +3,7 @@
 // back to instants across daylight-saving changes.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,6 +24,21 @@ Result<Zone> FindZone(std::string_view name);
 
 // The local calendar day (days since 1970-01-01) of an instant.
 std::int64_t LocalDay(Instant at, Zone zone);
+// LocalDay for many instants near one moment: the UTC offset in force at
+// `around` is reused for every instant inside its validity, so that only the
+// instants across a DST change consult the time-zone database.
+class LocalDays {
+ public:
+  LocalDays(Zone zone, Instant around);
+  std::int64_t Of(Instant at) const;
+
+ private:
+  Zone zone_;
+  Instant begin_;
+  Instant end_;
+  std::chrono::seconds offset_;
+};
+
 // Minutes since local midnight, 0-1439.
 int LocalMinute(Instant at, Zone zone);
 // The instant of `minute` on local `day`; a time skipped by a DST change maps

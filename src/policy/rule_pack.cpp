@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "policy/local_time.hpp"
+
 #include <array>
 #include <charconv>
 
@@ -56,14 +58,6 @@ int Rule::IntParam(const std::string& key, int fallback) const {
   return value;
 }
 
-bool Rule::Applies(std::string_view channel) const {
-  auto it = lists.find("channels");
-  if (it == lists.end()) return true;
-  for (const std::string& c : it->second) {
-    if (c == channel) return true;
-  }
-  return false;
-}
 
 Result<RulePack> ParseRulePack(std::string_view yaml_text, std::string_view source) {
   YAML::Node root;
@@ -119,6 +113,31 @@ Result<RulePack> ParseRulePack(std::string_view yaml_text, std::string_view sour
           } else {
             rule.params[key] = item.second.as<std::string>();
           }
+        }
+      }
+      if (auto channels = rule.lists.find("channels"); channels != rule.lists.end()) {
+        rule.channel_mask = 0;
+        for (const std::string& name : channels->second) {
+          auto channel = ParseChannel(name);
+          if (!channel) return Fail(Where(source, node) + ": rule " + rule.id + ": unknown channel '" + name + "'");
+          rule.channel_mask |= 1U << static_cast<unsigned>(*channel);
+        }
+      }
+      // The documented defaults when a pack leaves the number out.
+      int fallback = 0;
+      switch (rule.kind) {
+        case RuleKind::kDailyConversations: fallback = 2; break;
+        case RuleKind::kDailyUnansweredAttempts: fallback = 6; break;
+        case RuleKind::kCallsInSevenDays:
+        case RuleKind::kAfterConversation: fallback = 7; break;
+        case RuleKind::kVisitCollectors: fallback = 2; break;
+        default: break;
+      }
+      rule.number = rule.IntParam("limit", rule.IntParam("days", rule.IntParam("minimum", fallback)));
+      for (auto [key, target] : {std::pair<const char*, int*>{"start", &rule.start_minute}, {"end", &rule.end_minute}}) {
+        if (rule.params.contains(key)) {
+          *target = ParseClockMinutes(rule.params[key]);
+          if (*target < 0) return Fail(Where(source, node) + ": rule " + rule.id + ": " + key + " is not HH:MM");
         }
       }
       pack.rules.push_back(std::move(rule));

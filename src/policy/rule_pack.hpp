@@ -11,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "policy/contact.hpp"
 
 namespace arrears::policy {
 
@@ -52,9 +53,15 @@ struct Rule {
   // Prohibited phrases by category (kLanguage).
   std::map<std::string, std::vector<std::string>> phrases;
 
+  // Read once when the pack is parsed, for the decision's hot path:
+  unsigned channel_mask = ~0U;  // bit per Channel; the `channels` list, all when absent
+  int number = 0;               // the `limit`, `days` or `minimum` parameter
+  int start_minute = 8 * 60;    // contact hours: `start` and `end`, local minutes
+  int end_minute = 21 * 60;
+
   std::string Param(const std::string& key, const std::string& fallback) const;
   int IntParam(const std::string& key, int fallback) const;
-  bool Applies(std::string_view channel) const;  // `channels` list, all when absent
+  bool Applies(Channel channel) const { return (channel_mask >> static_cast<unsigned>(channel)) & 1U; }
 };
 
 struct RulePack {

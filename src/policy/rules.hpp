@@ -11,12 +11,19 @@
 
 namespace arrears::policy::detail {
 
+// A history event with its local day (in zones[0]), computed once per decision.
+struct Entry {
+  const HistoryEvent* event;
+  std::int64_t day;
+};
+
 struct RuleContext {
   const Rule& rule;
   const Attempt& attempt;
-  const std::vector<const HistoryEvent*>& history;  // the person's events before the attempt, in time order
+  const std::vector<Entry>& history;  // the person's events before the attempt, in time order
   const std::vector<Zone>& zones;                    // the attempt's candidate zones; zones[0] counts days
   Language language;
+  std::int64_t today;  // the attempt's local day in zones[0]
 };
 
 // One rule's finding, before the engine adds the pack's hours to allowed_from.

@@ -21,7 +21,7 @@ bool Lower(std::string_view text, std::string_view term) {
 bool ConcernsAttempt(const HistoryEvent& e, const Attempt& a) { return e.debts.empty() || SharesDebt(e.debts, a.debts); }
 
 std::optional<Finding> Cease(const RuleContext& c) {
-  for (const HistoryEvent* e : c.history) {
+  for (const auto& [e, e_day] : c.history) {
     if (e->type == EventType::kCease && ConcernsAttempt(*e, c.attempt)) {
       // Reg F 1006.6(c)(2): a letter may still say that collection ends or that a remedy will be invoked.
       if (c.attempt.channel == Channel::kLetter && c.rule.Param("letters", "warn") == "warn") {
@@ -34,7 +34,7 @@ std::optional<Finding> Cease(const RuleContext& c) {
 }
 
 std::optional<Finding> MediumOptOut(const RuleContext& c) {
-  for (const HistoryEvent* e : c.history) {
+  for (const auto& [e, e_day] : c.history) {
     if (e->type == EventType::kMediumOptOut && e->opted_out_channel == c.attempt.channel) {
       return Finding{Message(c, {{"channel", std::string(ChannelName(c.attempt.channel))}}), std::nullopt};
     }
@@ -43,11 +43,12 @@ std::optional<Finding> MediumOptOut(const RuleContext& c) {
 }
 
 std::optional<Finding> DisputeHold(const RuleContext& c) {
-  for (const HistoryEvent* e : c.history) {
+  for (const auto& [e, e_day] : c.history) {
     if (e->type != EventType::kDispute || !ConcernsAttempt(*e, c.attempt)) continue;
     // Verification (a validation notice) sent after the dispute lifts the hold.
-    const bool answered = std::any_of(c.history.begin(), c.history.end(), [&](const HistoryEvent* n) {
-      return n->type == EventType::kNotice && n->name == "validation" && n->at > e->at && SharesDebt(n->debts, e->debts);
+    const bool answered = std::any_of(c.history.begin(), c.history.end(), [&](const Entry& n) {
+      return n.event->type == EventType::kNotice && n.event->name == "validation" && n.event->at > e->at &&
+             SharesDebt(n.event->debts, e->debts);
     });
     if (!answered) {
       std::string debts;
@@ -60,7 +61,7 @@ std::optional<Finding> DisputeHold(const RuleContext& c) {
 
 std::optional<Finding> FlagHold(const RuleContext& c) {
   const auto it = c.rule.lists.find("flags");
-  for (const HistoryEvent* e : c.history) {
+  for (const auto& [e, e_day] : c.history) {
     if (e->type != EventType::kFlag || !ConcernsAttempt(*e, c.attempt)) continue;
     if (it != c.rule.lists.end() && std::find(it->second.begin(), it->second.end(), e->name) == it->second.end()) {
       continue;
@@ -90,7 +91,7 @@ std::optional<Finding> PhoneBook(const RuleContext& c) {
 
 std::optional<Finding> VisitCollectors(const RuleContext& c) {
   if (c.attempt.channel != Channel::kVisit) return std::nullopt;
-  const int minimum = c.rule.IntParam("minimum", 2);
+  const int minimum = c.rule.number;
   const int present = c.attempt.collectors.value_or(1);
   if (present >= minimum) return std::nullopt;
   return Finding{Message(c, {{"collectors", std::to_string(present)}, {"minimum", std::to_string(minimum)}}),
@@ -99,8 +100,9 @@ std::optional<Finding> VisitCollectors(const RuleContext& c) {
 
 std::optional<Finding> AgencyNotice(const RuleContext& c) {
   if (c.attempt.collector == kLender) return std::nullopt;
-  const bool notified = std::any_of(c.history.begin(), c.history.end(), [&](const HistoryEvent* e) {
-    return e->type == EventType::kNotice && e->name == "agency_placement" && ConcernsAttempt(*e, c.attempt);
+  const bool notified = std::any_of(c.history.begin(), c.history.end(), [&](const Entry& e) {
+    return e.event->type == EventType::kNotice && e.event->name == "agency_placement" &&
+           ConcernsAttempt(*e.event, c.attempt);
   });
   if (notified) return std::nullopt;
   return Finding{Message(c, {{"collector", c.attempt.collector}}), std::nullopt};

@@ -29,9 +29,7 @@ std::optional<Instant> NextInsideHours(Instant at, const std::vector<Zone>& zone
 namespace {
 
 std::optional<Finding> ContactHours(const RuleContext& c) {
-  const int start = ParseClockMinutes(c.rule.Param("start", "08:00"));
-  const int end = ParseClockMinutes(c.rule.Param("end", "21:00"));
-  const auto next = NextInsideHours(c.attempt.at, c.zones, start, end);
+  const auto next = NextInsideHours(c.attempt.at, c.zones, c.rule.start_minute, c.rule.end_minute);
   if (next && *next == c.attempt.at) return std::nullopt;
   return Finding{Message(c, {{"start", c.rule.Param("start", "08:00")}, {"end", c.rule.Param("end", "21:00")}}),
                  next};
@@ -40,7 +38,7 @@ std::optional<Finding> ContactHours(const RuleContext& c) {
 std::optional<Finding> DesignatedInconvenient(const RuleContext& c) {
   Zone zone = c.zones.front();
   const int minute = LocalMinute(c.attempt.at, zone);
-  for (const HistoryEvent* event : c.history) {
+  for (const auto& [event, event_day] : c.history) {
     if (event->type != EventType::kDesignatedInconvenient) continue;
     const bool inside = event->from_minute <= event->to_minute
                             ? minute >= event->from_minute && minute < event->to_minute
