@@ -35,16 +35,7 @@ std::string ReadFile(const std::string& path, const std::string& flag) {
 
 void Run(const Options& o, const Context& context) {
   if (o.lang != "zh" && o.lang != "en") throw UsageError("--lang: '" + o.lang + "' is not zh or en");
-  std::vector<policy::RulePack> packs;
-  std::size_t pos = 0;
-  while (pos <= o.packs.size()) {
-    std::size_t comma = o.packs.find(',', pos);
-    if (comma == std::string::npos) comma = o.packs.size();
-    const std::string name = o.packs.substr(pos, comma - pos);
-    const std::string path = o.rules_dir + "/" + name + ".yaml";
-    packs.push_back(Require(policy::ParseRulePack(ReadFile(path, "--pack"), name + ".yaml"), "--pack"));
-    pos = comma + 1;
-  }
+  const std::vector<policy::RulePack> packs = LoadPacks(o.packs, o.rules_dir);
   std::ifstream history_file(o.history);
   if (!history_file) throw UsageError("--history: cannot read " + o.history);
   const auto history = ReadHistory(history_file, o.history);

@@ -48,5 +48,6 @@ void AddImport(CLI::App& app, Selection& selection);
 void AddAuditVerify(CLI::App& audit, Selection& selection);
 void AddCustomerFind(CLI::App& customer, Selection& selection);
 void AddCheckContact(CLI::App& app, Selection& selection);
+void AddComplianceReplay(CLI::App& compliance, Selection& selection);
 
 }  // namespace arrears::cli

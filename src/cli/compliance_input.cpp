@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "cli/clock.hpp"
 #include "cli/usage_error.hpp"
@@ -179,6 +181,19 @@ policy::Attempt ReadAttempt(const std::string& text, const std::string& file_nam
   attempt.text = f.Text("text", false);
   attempt.source = f.Text("source", false);
   return attempt;
+}
+
+std::vector<policy::RulePack> LoadPacks(const std::string& names, const std::string& dir) {
+  std::vector<policy::RulePack> packs;
+  std::stringstream list(names);
+  for (std::string name; std::getline(list, name, ',');) {
+    std::ifstream file(dir + "/" + name + ".yaml");
+    if (!file) throw UsageError("--pack: no rule pack " + dir + "/" + name + ".yaml");
+    std::ostringstream text;
+    text << file.rdbuf();
+    packs.push_back(Require(policy::ParseRulePack(text.str(), name + ".yaml"), "--pack"));
+  }
+  return packs;
 }
 
 }  // namespace arrears::cli

@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   AddMigrate(app, selection);
   AddCheckContact(app, selection);
   AddImport(app, selection);
+  CLI::App* compliance = app.add_subcommand("compliance", "Compliance audits");
+  compliance->fallthrough();
+  AddComplianceReplay(*compliance, selection);
   CLI::App* customer = app.add_subcommand("customer", "Customers");
   customer->fallthrough();
   AddCustomerFind(*customer, selection);

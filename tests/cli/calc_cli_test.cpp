@@ -187,6 +187,29 @@ TEST_F(CheckContactTest, TheIssuesExample) {
                    "\n");
 }
 
+TEST_F(CheckContactTest, ReplayFindsPastViolations) {
+  const std::string history = Write(
+      "replay.jsonl",
+      R"({"type":"call","at":"2026-11-28T09:00:00+08:00","person":"P1","debts":["D1"],"number":"138","outcome":"conversation"})"
+      "\n"
+      R"({"type":"call","at":"2026-11-28T11:00:00+08:00","person":"P1","debts":["D1"],"number":"139","outcome":"conversation"})"
+      "\n"
+      R"({"type":"call","at":"2026-11-28T15:00:00+08:00","person":"P1","debts":["D1"],"number":"138","outcome":"conversation"})"
+      "\n"
+      R"({"type":"sms","at":"2026-11-28T22:30:00+08:00","person":"P2","debts":["D9"]})"
+      "\n");
+  const CommandResult r = RunArrears({"compliance", "replay", "--pack", "cn-default", "--history", history, "--from",
+                                      "2026-11-01", "--to", "2026-11-30", "--rules-dir",
+                                      std::string(ARREARS_SOURCE_DIR) + "/config/rules", "--lang", "en", "--json"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.out.find(R"("checked":4)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(R"({"at":"2026-11-28T15:00:00+08:00","person":"P1","channel":"call","collector":"lender","rule":"CN-FREQ-CALLS")"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(R"("rule":"CN-HOURS")"), std::string::npos);
+  EXPECT_EQ(r.out.find(R"("at":"2026-11-28T11:00:00+08:00")"), std::string::npos);  // the 2nd conversation was allowed
+}
+
 TEST_F(CheckContactTest, BadInputNamesTheLine) {
   struct Row {
     std::string history;
