@@ -87,22 +87,22 @@ std::optional<detail::Finding> Check(const detail::RuleContext& context) {
 Result<Decision> Evaluate(std::span<const RulePack* const> packs, std::span<const HistoryEvent> history,
                           const Attempt& attempt, Language language) {
   if (attempt.timezones.empty()) return Fail("the attempt names no time zone of the person", "timezones");
-  std::vector<Zone> zones;
+  std::vector<ZoneClock> zones;
+  zones.reserve(attempt.timezones.size());
   for (const std::string& name : attempt.timezones) {
     auto zone = FindZone(name);
     if (!zone) return Fail(zone.error());
-    zones.push_back(*zone);
+    zones.emplace_back(*zone, attempt.at);
   }
   std::vector<detail::Entry> mine;
+  mine.reserve(history.size());
   for (const HistoryEvent& event : history) {
-    if (event.person == attempt.person && event.at <= attempt.at) mine.push_back({&event, 0});
+    if (event.at <= attempt.at && event.person == attempt.person) mine.push_back({&event, 0});
   }
-  std::stable_sort(mine.begin(), mine.end(),
-                   [](const detail::Entry& a, const detail::Entry& b) { return a.event->at < b.event->at; });
-  // Local days, with the offset in force at the attempt reused for the events it covers.
-  const LocalDays days(zones.front(), attempt.at);
-  for (detail::Entry& entry : mine) entry.day = days.Of(entry.event->at);
-  const std::int64_t today = days.Of(attempt.at);
+  const auto by_time = [](const detail::Entry& a, const detail::Entry& b) { return a.event->at < b.event->at; };
+  if (!std::is_sorted(mine.begin(), mine.end(), by_time)) std::stable_sort(mine.begin(), mine.end(), by_time);
+  for (detail::Entry& entry : mine) entry.day = zones.front().Day(entry.event->at);
+  const std::int64_t today = zones.front().Day(attempt.at);
   const Date attempt_date = Date(std::chrono::floor<std::chrono::days>(attempt.at));
 
   Decision decision;

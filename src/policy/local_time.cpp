@@ -30,16 +30,30 @@ std::int64_t LocalDay(Instant at, Zone zone) {
   return std::chrono::floor<std::chrono::days>(local).time_since_epoch().count();
 }
 
-LocalDays::LocalDays(Zone zone, Instant around) : zone_(zone) {
+ZoneClock::ZoneClock(Zone zone, Instant around) : zone_(zone) {
   const date::sys_info info = zone->get_info(around);
   begin_ = info.begin;
   end_ = info.end;
   offset_ = info.offset;
 }
 
-std::int64_t LocalDays::Of(Instant at) const {
+std::int64_t ZoneClock::Day(Instant at) const {
   if (at < begin_ || at >= end_) return LocalDay(at, zone_);
   return std::chrono::floor<std::chrono::days>(at + offset_).time_since_epoch().count();
+}
+
+int ZoneClock::Minute(Instant at) const {
+  if (at < begin_ || at >= end_) return LocalMinute(at, zone_);
+  const auto local = at + offset_;
+  return static_cast<int>(
+      std::chrono::duration_cast<std::chrono::minutes>(local - std::chrono::floor<std::chrono::days>(local)).count());
+}
+
+Instant ZoneClock::At(std::int64_t day, int minute) const {
+  const Instant guess = Instant(std::chrono::days(day) + std::chrono::minutes(minute)) - offset_;
+  // Valid when the guess lies well inside the cached offset's range (no DST change near it).
+  if (guess >= begin_ + std::chrono::days(1) && guess + std::chrono::days(1) < end_) return guess;
+  return AtLocal(day, minute, zone_);
 }
 
 int LocalMinute(Instant at, Zone zone) {

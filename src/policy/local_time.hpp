@@ -24,13 +24,16 @@ Result<Zone> FindZone(std::string_view name);
 
 // The local calendar day (days since 1970-01-01) of an instant.
 std::int64_t LocalDay(Instant at, Zone zone);
-// LocalDay for many instants near one moment: the UTC offset in force at
-// `around` is reused for every instant inside its validity, so that only the
-// instants across a DST change consult the time-zone database.
-class LocalDays {
+// Local days, minutes and instants for many moments near one: the UTC
+// offset in force at `around` is reused inside its validity, so that only
+// moments across a DST change consult the time-zone database.
+class ZoneClock {
  public:
-  LocalDays(Zone zone, Instant around);
-  std::int64_t Of(Instant at) const;
+  ZoneClock(Zone zone, Instant around);
+  Zone zone() const { return zone_; }
+  std::int64_t Day(Instant at) const;   // LocalDay
+  int Minute(Instant at) const;         // LocalMinute
+  Instant At(std::int64_t day, int minute) const;  // AtLocal
 
  private:
   Zone zone_;

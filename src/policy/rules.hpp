@@ -21,7 +21,7 @@ struct RuleContext {
   const Rule& rule;
   const Attempt& attempt;
   const std::vector<Entry>& history;  // the person's events before the attempt, in time order
-  const std::vector<Zone>& zones;                    // the attempt's candidate zones; zones[0] counts days
+  const std::vector<ZoneClock>& zones;  // the attempt's candidate zones; zones[0] counts days
   Language language;
   std::int64_t today;  // the attempt's local day in zones[0]
 };
@@ -43,7 +43,7 @@ std::optional<Finding> CheckHolds(const RuleContext& context);      // cease, op
 std::optional<Finding> CheckLanguage(const RuleContext& context);   // prohibited phrases, opt-out notice
 
 // The first instant at or after `at` inside [start, end) local minutes in every zone, if any within 14 days.
-std::optional<Instant> NextInsideHours(Instant at, const std::vector<Zone>& zones, int start, int end);
+std::optional<Instant> NextInsideHours(Instant at, const std::vector<ZoneClock>& zones, int start, int end);
 
 bool SharesDebt(const std::vector<std::string>& a, const std::vector<std::string>& b);
 std::string Ordinal(int n, Language language);

@@ -26,7 +26,7 @@ std::optional<Finding> DailyConversations(const RuleContext& c) {
   return Finding{Message(c, {{"count", std::to_string(count)},
                              {"limit", std::to_string(limit)},
                              {"ordinal", Ordinal(count + 1, c.language)}}),
-                 AtLocal(c.today + 1, 0, c.zones.front())};
+                 c.zones.front().At(c.today + 1, 0)};
 }
 
 // cn: at most N unanswered attempts a local day to one number.
@@ -40,7 +40,7 @@ std::optional<Finding> DailyUnanswered(const RuleContext& c) {
   const int limit = c.rule.number;
   if (count < limit) return std::nullopt;
   return Finding{Message(c, {{"count", std::to_string(count)}, {"limit", std::to_string(limit)}}),
-                 AtLocal(c.today + 1, 0, c.zones.front())};
+                 c.zones.front().At(c.today + 1, 0)};
 }
 
 // The local day of the latest direct consent to calls about `debt`, if any.
@@ -80,7 +80,7 @@ std::optional<Finding> CallsInSevenDays(const RuleContext& c) {
     for (int in_window = count - calls[6]; in_window >= limit && shift < 7; ++shift) {
       in_window -= calls[static_cast<std::size_t>(6 - shift)];
     }
-    const Instant from = AtLocal(c.today + shift, 0, c.zones.front());
+    const Instant from = c.zones.front().At(c.today + shift, 0);
     if (!worst || *worst->allowed_from < from) {
       worst = Finding{Message(c, {{"count", std::to_string(count)}, {"limit", std::to_string(limit)}, {"debt", debt}}),
                       from};
@@ -104,7 +104,7 @@ std::optional<Finding> AfterConversation(const RuleContext& c) {
       }
     }
     if (!last_conversation || c.today - *last_conversation >= days) continue;
-    const Instant from = AtLocal(*last_conversation + days, 0, c.zones.front());
+    const Instant from = c.zones.front().At(*last_conversation + days, 0);
     if (!worst || *worst->allowed_from < from) {
       worst = Finding{Message(c, {{"debt", debt}, {"conversation_day", Date::FromSerial(*last_conversation).ToString()}}),
                       from};

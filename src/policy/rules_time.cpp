@@ -6,17 +6,17 @@
 
 namespace arrears::policy::detail {
 
-std::optional<Instant> NextInsideHours(Instant at, const std::vector<Zone>& zones, int start, int end) {
+std::optional<Instant> NextInsideHours(Instant at, const std::vector<ZoneClock>& zones, int start, int end) {
   Instant t = at;
   for (int round = 0; round < 32; ++round) {
     Instant latest = t;
     bool inside_everywhere = true;
-    for (Zone zone : zones) {
-      const int minute = LocalMinute(t, zone);
+    for (const ZoneClock& zone : zones) {
+      const int minute = zone.Minute(t);
       if (minute >= start && minute < end) continue;
       inside_everywhere = false;
-      const std::int64_t day = LocalDay(t, zone);
-      const Instant next = AtLocal(minute < start ? day : day + 1, start, zone);
+      const std::int64_t day = zone.Day(t);
+      const Instant next = zone.At(minute < start ? day : day + 1, start);
       latest = std::max(latest, next);
     }
     if (inside_everywhere) return t;
@@ -36,20 +36,20 @@ std::optional<Finding> ContactHours(const RuleContext& c) {
 }
 
 std::optional<Finding> DesignatedInconvenient(const RuleContext& c) {
-  Zone zone = c.zones.front();
-  const int minute = LocalMinute(c.attempt.at, zone);
+  const ZoneClock& zone = c.zones.front();
+  const int minute = zone.Minute(c.attempt.at);
   for (const auto& [event, event_day] : c.history) {
     if (event->type != EventType::kDesignatedInconvenient) continue;
     const bool inside = event->from_minute <= event->to_minute
                             ? minute >= event->from_minute && minute < event->to_minute
                             : minute >= event->from_minute || minute < event->to_minute;  // spans midnight
     if (!inside) continue;
-    const std::int64_t day = LocalDay(c.attempt.at, zone);
+    const std::int64_t day = c.today;
     const std::int64_t end_day = event->from_minute <= event->to_minute || minute < event->to_minute ? day : day + 1;
     char window[40];
     std::snprintf(window, sizeof window, "%02d:%02d-%02d:%02d", event->from_minute / 60, event->from_minute % 60,
                   event->to_minute / 60, event->to_minute % 60);
-    return Finding{Message(c, {{"window", window}}), AtLocal(end_day, event->to_minute, zone)};
+    return Finding{Message(c, {{"window", window}}), zone.At(end_day, event->to_minute)};
   }
   return std::nullopt;
 }
