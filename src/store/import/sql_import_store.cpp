@@ -1,5 +1,7 @@
 #include "store/import/sql_import_store.hpp"
 
+#include "store/import/import_entity.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -10,35 +12,17 @@ namespace arrears::store {
 
 namespace {
 
-struct Column {
-  const char* name;
-  const char* type;  // SQL type shared by both dialects
-};
-
-}  // namespace
-
-// How one kind of record maps onto its table.
-struct SqlImportStore::Entity {
-  std::string name;    // source_keys.entity
-  std::string table;
-  std::string ref_column;
-  bool has_parent;     // carries customer_ref (contacts, accounts, payments)
-  std::vector<Column> data;
-};
-
-namespace {
-
-const std::vector<Column> kCustomerColumns = {
+const std::vector<ImportColumn> kCustomerColumns = {
     {"name", "TEXT"},           {"id_type", "TEXT"},          {"id_number_cipher", "TEXT"},
     {"id_number_index", "TEXT"}, {"id_number_masked", "TEXT"}, {"birth_date", "TEXT"},
     {"gender", "TEXT"},         {"jurisdiction", "TEXT"},     {"time_zone", "TEXT"},
     {"language", "TEXT"},       {"province", "TEXT"},         {"city", "TEXT"},
     {"address_cipher", "TEXT"}, {"address_masked", "TEXT"},   {"employer", "TEXT"}};
-const std::vector<Column> kContactColumns = {
+const std::vector<ImportColumn> kContactColumns = {
     {"kind", "TEXT"},     {"value_cipher", "TEXT"}, {"value_index", "TEXT"}, {"value_masked", "TEXT"},
     {"relation", "TEXT"}, {"contact_name", "TEXT"}, {"is_primary", "SMALLINT"}, {"status", "TEXT"},
     {"source", "TEXT"}};
-const std::vector<Column> kAccountColumns = {
+const std::vector<ImportColumn> kAccountColumns = {
     {"product_type", "TEXT"},         {"product_code", "TEXT"},
     {"currency", "TEXT"},             {"opened_on", "TEXT"},
     {"credit_limit", "BIGINT"},       {"original_principal", "BIGINT"},
@@ -54,7 +38,7 @@ const std::vector<Column> kAccountColumns = {
     {"other_fee", "BIGINT"},          {"minimum_due", "BIGINT"},
     {"oldest_unpaid_due_date", "TEXT"}, {"days_past_due", "INTEGER"},
     {"status", "TEXT"},               {"region", "TEXT"}};
-const std::vector<Column> kPaymentColumns = {
+const std::vector<ImportColumn> kPaymentColumns = {
     {"account_ref", "TEXT"}, {"paid_at", "TEXT"}, {"value_date", "TEXT"}, {"amount", "BIGINT"},
     {"currency", "TEXT"},    {"channel", "TEXT"}, {"kind", "TEXT"},       {"reverses_payment_ref", "TEXT"},
     {"installment_number", "INTEGER"}};
@@ -72,17 +56,17 @@ std::string MaskedContact(const app::ContactRow& row) {
   return MaskPhone(row.value);
 }
 
-std::string StageColumns(const std::vector<Column>& data, bool has_parent) {
+std::string StageColumns(const std::vector<ImportColumn>& data, bool has_parent) {
   std::string sql = "line BIGINT NOT NULL, source_ref TEXT NOT NULL, row_hash TEXT NOT NULL";
   if (has_parent) sql += ", customer_ref TEXT NOT NULL";
-  for (const Column& column : data) sql += std::string(", ") + column.name + " " + column.type;
+  for (const ImportColumn& column : data) sql += std::string(", ") + column.name + " " + column.type;
   return sql;
 }
 
-std::vector<std::string> StageColumnNames(const std::vector<Column>& data, bool has_parent) {
+std::vector<std::string> StageColumnNames(const std::vector<ImportColumn>& data, bool has_parent) {
   std::vector<std::string> names = {"line", "source_ref", "row_hash"};
   if (has_parent) names.emplace_back("customer_ref");
-  for (const Column& column : data) names.emplace_back(column.name);
+  for (const ImportColumn& column : data) names.emplace_back(column.name);
   return names;
 }
 
@@ -186,78 +170,6 @@ void SqlImportStore::EndStaging() {
   staging_ended_ = true;
 }
 
-std::vector<app::Rejection> SqlImportStore::CheckStaged() {
-  EndStaging();
-  const Entity& e = entity();
-  std::vector<app::Rejection> rejections;
-  const std::vector<SqlValue> entity_name = {Text(e.name)};
-  // The same key twice in one file: every occurrence after the first.
-  for (const Row& row : session_.Query(
-           "SELECT s.line, s.source_ref, f.first_line FROM stage_rows s JOIN "
-           "(SELECT source_ref, MIN(line) AS first_line FROM stage_rows GROUP BY source_ref HAVING COUNT(*) > 1) f "
-           "ON f.source_ref = s.source_ref WHERE s.line > f.first_line")) {
-    rejections.push_back({row.Int(0), e.ref_column,
-                          "duplicate " + e.ref_column + " '" + row.Text(1) + "' (first at line " +
-                              std::to_string(row.Int(2)) + ")"});
-  }
-  if (e.has_parent) {
-    // The customer must exist (imported earlier).
-    for (const Row& row : session_.Query(
-             "SELECT s.line, s.customer_ref FROM stage_rows s LEFT JOIN source_keys p "
-             "ON p.entity = 'customer' AND p.source_ref = s.customer_ref WHERE p.source_ref IS NULL")) {
-      rejections.push_back({row.Int(0), "customer_ref", "unknown customer '" + row.Text(1) + "'"});
-    }
-    // A record never moves to another customer.
-    for (const Row& row : session_.Query(
-             "SELECT s.line, s.source_ref FROM stage_rows s JOIN source_keys p ON p.entity = 'customer' AND "
-             "p.source_ref = s.customer_ref JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref "
-             "WHERE k.customer_id <> p.customer_id",
-             entity_name)) {
-      rejections.push_back({row.Int(0), "customer_ref",
-                            e.ref_column + " '" + row.Text(1) + "' belongs to another customer"});
-    }
-  }
-  if (batch_.kind == app::ImportKind::kPayments) {
-    for (const Row& row : session_.Query(
-             "SELECT s.line, s.account_ref, a.customer_id, p.customer_id, ac.currency, s.currency "
-             "FROM stage_rows s LEFT JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref "
-             "LEFT JOIN source_keys p ON p.entity = 'customer' AND p.source_ref = s.customer_ref "
-             "LEFT JOIN accounts ac ON ac.customer_id = a.customer_id AND ac.id = a.entity_id "
-             "WHERE a.source_ref IS NULL OR (p.source_ref IS NOT NULL AND a.customer_id <> p.customer_id) "
-             "OR ac.currency <> s.currency")) {
-      if (row.IsNull(2)) {
-        rejections.push_back({row.Int(0), "account_ref", "unknown account '" + row.Text(1) + "'"});
-      } else if (!row.IsNull(3) && row.Int(2) != row.Int(3)) {
-        rejections.push_back({row.Int(0), "customer_ref", "account '" + row.Text(1) + "' is not this customer's"});
-      } else {
-        rejections.push_back({row.Int(0), "currency",
-                              "the account is in " + row.Text(4) + ", the payment in " + row.Text(5)});
-      }
-    }
-    // A reference is never reused for a different payment.
-    for (const Row& row : session_.Query(
-             "SELECT s.line, s.source_ref FROM stage_rows s JOIN source_keys k ON k.entity = 'payment' AND "
-             "k.source_ref = s.source_ref WHERE k.row_hash <> s.row_hash")) {
-      rejections.push_back({row.Int(0), "payment_ref",
-                            "payment_ref '" + row.Text(1) + "' was already imported for a different payment"});
-    }
-    // A reversal names a payment that exists (imported before, or earlier in this file).
-    for (const Row& row : session_.Query(
-             "SELECT s.line, s.reverses_payment_ref FROM stage_rows s WHERE s.kind = 'reversal' AND NOT EXISTS "
-             "(SELECT 1 FROM source_keys k WHERE k.entity = 'payment' AND k.source_ref = s.reverses_payment_ref) "
-             "AND NOT EXISTS (SELECT 1 FROM stage_rows o WHERE o.source_ref = s.reverses_payment_ref AND o.line < s.line)")) {
-      rejections.push_back({row.Int(0), "reverses_payment_ref", "no payment '" + row.Text(1) + "' to reverse"});
-    }
-  }
-  std::sort(rejections.begin(), rejections.end(),
-            [](const app::Rejection& a, const app::Rejection& b) { return a.line < b.line; });
-  // One rejection per line: the first reason found.
-  rejections.erase(std::unique(rejections.begin(), rejections.end(),
-                               [](const app::Rejection& a, const app::Rejection& b) { return a.line == b.line; }),
-                   rejections.end());
-  return rejections;
-}
-
 void SqlImportStore::Drop(std::span<const std::int64_t> lines) {
   for (std::int64_t line : lines) {
     const std::vector<SqlValue> key = {Int(line)};
@@ -310,7 +222,7 @@ app::MergeCounts SqlImportStore::MergeRecords() {
     std::string values = e.has_parent ? "n.customer_id, n.id" : "n.id";
     columns += ", " + e.ref_column;
     values += ", s.source_ref";
-    for (const Column& column : e.data) {
+    for (const ImportColumn& column : e.data) {
       columns += std::string(", ") + column.name;
       values += std::string(", s.") + column.name;
     }
@@ -328,9 +240,9 @@ app::MergeCounts SqlImportStore::MergeRecords() {
   if (changed_rows == 0) return counts;
   // The before and after images: the stored columns, personal data only in
   // its masked form (sealed values and blind indexes are left out).
-  std::vector<const Column*> shown;
+  std::vector<const ImportColumn*> shown;
   std::string selected;
-  for (const Column& column : e.data) {
+  for (const ImportColumn& column : e.data) {
     const std::string_view name = column.name;
     if (name.ends_with("_cipher") || name.ends_with("_index")) continue;
     shown.push_back(&column);
@@ -358,7 +270,7 @@ app::MergeCounts SqlImportStore::MergeRecords() {
                       image(row, 1)});
     }
     std::string assignments;
-    for (const Column& column : e.data) {
+    for (const ImportColumn& column : e.data) {
       assignments += std::string(column.name) + " = s." + column.name + ", ";
     }
     const std::string key_match = e.has_parent ? e.table + ".customer_id = k.customer_id AND " + e.table + ".id = k.entity_id"
