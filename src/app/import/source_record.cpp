@@ -2,13 +2,14 @@
 
 namespace arrears::app {
 
-Header::Header(std::vector<std::string> names) : names_(std::move(names)) {
-  for (std::size_t i = 0; i < names_.size(); ++i) index_.emplace(names_[i], static_cast<int>(i));
-}
+Header::Header(std::vector<std::string> names) : names_(std::move(names)) {}
 
 int Header::IndexOf(std::string_view name) const {
-  auto it = index_.find(std::string(name));
-  return it == index_.end() ? -1 : it->second;
+  // A header has a few dozen short names: a scan beats hashing (and allocates nothing).
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    if (names_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 std::string_view SourceRecord::Field(std::string_view column) const {

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace arrears::app {
@@ -20,7 +19,6 @@ class Header {
 
  private:
   std::vector<std::string> names_;
-  std::unordered_map<std::string, int> index_;
 };
 
 struct SourceRecord {
