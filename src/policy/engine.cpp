@@ -36,9 +36,9 @@ std::string Ordinal(int n, Language language) {
 std::string Message(const RuleContext& c, const std::map<std::string, std::string>& values) {
   std::string text = c.language == Language::kZh ? c.rule.message.zh : c.rule.message.en;
   for (const auto& [key, value] : values) {
-    const std::string placeholder = "{" + key + "}";
-    for (std::size_t pos = text.find(placeholder); pos != std::string::npos; pos = text.find(placeholder, pos + value.size())) {
-      text.replace(pos, placeholder.size(), value);
+    const std::string marker = "{" + key + "}";
+    for (std::size_t pos = text.find(marker); pos != std::string::npos; pos = text.find(marker, pos + value.size())) {
+      text.replace(pos, marker.size(), value);
     }
   }
   return text;

@@ -47,7 +47,7 @@ struct Rule {
   Severity severity = Severity::kBlock;
   std::string source;
   Text2 description;
-  Text2 message;  // with {placeholders}
+  Text2 message;  // with {name} markers filled in by each decision
   std::map<std::string, std::string> params;
   std::map<std::string, std::vector<std::string>> lists;
   // Prohibited phrases by category (kLanguage).

@@ -1,6 +1,6 @@
 // The one interface the repositories are written against: a session on a
 // database, SQLite or PostgreSQL. Statements use PostgreSQL-style `$1`
-// placeholders, which both understand; each adapter caches prepared
+// parameters, which both understand; each adapter caches prepared
 // statements by their text.
 //
 // Errors from the database (constraint violations, lost connections) are

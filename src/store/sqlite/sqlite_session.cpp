@@ -115,12 +115,12 @@ class SqliteSession final : public Session {
     std::string& sql = bulk_sql_[std::string(table)];
     if (sql.empty()) {
       sql = "INSERT INTO " + std::string(table) + " (";
-      std::string placeholders;
+      std::string parameters;
       for (std::size_t i = 0; i < columns.size(); ++i) {
         sql += (i ? "," : "") + columns[i];
-        placeholders += (i ? ",$" : "$") + std::to_string(i + 1);
+        parameters += (i ? ",$" : "$") + std::to_string(i + 1);
       }
-      sql += ") VALUES (" + placeholders + ")";
+      sql += ") VALUES (" + parameters + ")";
     }
     Execute(sql, values);
   }
