@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "run_command.hpp"
+#include "support/run_command.hpp"
 
 namespace arrears::testing {
 namespace {

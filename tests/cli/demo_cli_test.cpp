@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "run_command.hpp"
+#include "support/run_command.hpp"
 
 namespace arrears::testing {
 namespace {

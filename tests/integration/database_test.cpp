@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "store/migrations.hpp"
-#include "test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace arrears::testing {
 namespace {

@@ -12,9 +12,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "../cli/run_command.hpp"
+#include "support/run_command.hpp"
 #include "store/versioned_update.hpp"
-#include "test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace arrears::testing {
 namespace {

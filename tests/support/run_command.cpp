@@ -1,4 +1,5 @@
-#include "run_command.hpp"
+// Test support (not a test): runs the arrears binary and captures its output.
+#include "support/run_command.hpp"
 
 #include <fcntl.h>
 #include <sys/wait.h>

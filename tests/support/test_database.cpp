@@ -1,4 +1,5 @@
-#include "test_database.hpp"
+// Test support (not a test): a fresh database per test on SQLite or PostgreSQL.
+#include "support/test_database.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
