@@ -94,9 +94,21 @@ bool Date::IsEndOfMonth() const { return day() == DaysInMonth(); }
 int Date::DaysInMonth() const { return arrears::DaysInMonth(year(), month()); }
 
 std::string Date::ToString() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year(), month(), day());
-  return buffer;
+  const int y = year();
+  if (y < 0 || y > 9999) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, month(), day());
+    return buffer;
+  }
+  const int m = month();
+  const int d = day();
+  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + d / 10),       static_cast<char>('0' + d % 10)};
+  return std::string(text, sizeof text);
 }
 
 }  // namespace arrears

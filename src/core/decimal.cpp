@@ -72,13 +72,20 @@ Result<std::int64_t> ParseScaledDecimal(std::string_view text, int scale, std::s
 namespace {
 
 std::string DigitsOf(Int128 magnitude) {
-  if (magnitude == 0) return "0";
-  std::string digits;
-  while (magnitude > 0) {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+  char buffer[40];
+  char* end = buffer + sizeof buffer;
+  char* digit = end;
+  // 64-bit division once the magnitude fits: the common case, and far cheaper.
+  while (magnitude > static_cast<Int128>(UINT64_MAX)) {
+    *--digit = static_cast<char>('0' + static_cast<int>(magnitude % 10));
     magnitude /= 10;
   }
-  return digits;
+  auto small = static_cast<std::uint64_t>(magnitude);
+  do {
+    *--digit = static_cast<char>('0' + static_cast<int>(small % 10));
+    small /= 10;
+  } while (small > 0);
+  return std::string(digit, end);
 }
 
 std::string FormatScaled128(Int128 value, int scale) {

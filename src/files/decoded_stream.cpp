@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "app/import/import_file.hpp"
+#include "files/utf8_prefix.hpp"
 
 namespace arrears::files {
 
@@ -21,6 +22,7 @@ std::optional<Encoding> ParseEncoding(std::string_view name) {
 
 DecodedStream::DecodedStream(std::istream& in, Encoding encoding)
     : in_(in), encoding_(encoding), hash_(new Hash) {
+  // UTF-8 input is checked by hand (ValidUtf8Prefix); iconv decodes GB18030.
   converter_ = iconv_open("UTF-8", encoding == Encoding::kUtf8 ? "UTF-8" : "GB18030");
   if (converter_ == reinterpret_cast<iconv_t>(-1)) {
     delete hash_;
@@ -64,6 +66,14 @@ bool DecodedStream::Fill() {
     }
     first_chunk_ = false;
     if (raw_.empty()) continue;
+    if (encoding_ == Encoding::kUtf8) {
+      // Already UTF-8: check it and pass it on, keeping a split character for the next chunk.
+      const Utf8Prefix valid = ValidUtf8Prefix(raw_);
+      decoded_.assign(raw_, 0, valid.length);
+      raw_.erase(0, valid.length);
+      if (valid.invalid || (at_end_ && !raw_.empty())) ThrowInvalid();
+      continue;
+    }
     decoded_.resize(raw_.size() * 4 + 16);
     char* in_pointer = raw_.data();
     std::size_t in_left = raw_.size();
@@ -73,16 +83,18 @@ bool DecodedStream::Fill() {
     decoded_.resize(decoded_.size() - out_left);
     const int error = result == static_cast<std::size_t>(-1) ? errno : 0;
     raw_.erase(0, raw_.size() - in_left);
-    if (error == EILSEQ || (error == EINVAL && at_end_)) {
-      std::int64_t line = line_;
-      for (char c : decoded_) line += c == '\n' ? 1 : 0;
-      throw app::FileFormatError(line, std::string("bytes that are not valid ") +
-                                           (encoding_ == Encoding::kUtf8 ? "UTF-8" : "GB18030") +
-                                           (encoding_ == Encoding::kUtf8 ? " (is the file GB18030? use --encoding gb18030)" : ""));
-    }
+    if (error == EILSEQ || (error == EINVAL && at_end_)) ThrowInvalid();
     if (error != 0 && error != EINVAL) throw std::runtime_error("decoding the file failed");
   }
   return true;
+}
+
+void DecodedStream::ThrowInvalid() const {
+  std::int64_t line = line_;
+  for (char c : decoded_) line += c == '\n' ? 1 : 0;
+  throw app::FileFormatError(line, std::string("bytes that are not valid ") +
+                                       (encoding_ == Encoding::kUtf8 ? "UTF-8" : "GB18030") +
+                                       (encoding_ == Encoding::kUtf8 ? " (is the file GB18030? use --encoding gb18030)" : ""));
 }
 
 }  // namespace arrears::files

@@ -43,6 +43,7 @@ class DecodedStream {
 
  private:
   bool Fill();
+  [[noreturn]] void ThrowInvalid() const;  // names the line the bad bytes are on
 
   std::istream& in_;
   Encoding encoding_;

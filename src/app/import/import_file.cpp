@@ -1,6 +1,12 @@
 #include "app/import/import_file.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
+#include <type_traits>
+#include <variant>
+
+#include "app/import/bounded_queue.hpp"
 
 #include "app/import/record_text.hpp"
 #include "app/import/row_validation.hpp"
@@ -10,41 +16,85 @@ namespace arrears::app {
 namespace {
 
 constexpr std::int64_t kProgressEvery = 5000;
+constexpr std::size_t kRecordsPerBatch = 512;
+constexpr std::size_t kBatchesAhead = 8;  // how far reading may run ahead of the store
 
-// Validates one record of the batch's kind and stages it; returns the error otherwise.
-std::optional<Error> ValidateAndStage(ImportKind kind, const SourceRecord& record, ImportStore& store,
-                                      const PersonalDataVault& vault) {
-  auto stage = [&](const auto& row) {
-    store.Stage(row, StagedRow{record.line, vault.RowHash(ImportKindName(kind), RecordText(row))});
+// One record after validation: a row ready to stage, or why it was refused.
+struct CheckedRecord {
+  std::int64_t line = 0;
+  std::variant<Rejection, CustomerRow, ContactRow, AccountRow, PaymentRow> row;
+  std::string row_hash;
+};
+using CheckedBatch = std::vector<CheckedRecord>;
+
+CheckedRecord Check(ImportKind kind, const SourceRecord& record, std::size_t columns, const PersonalDataVault& vault) {
+  CheckedRecord checked{record.line, Rejection{}, {}};
+  if (record.values.size() != columns) {
+    checked.row = Rejection{record.line, "", "expected " + std::to_string(columns) + " fields, found " +
+                                                 std::to_string(record.values.size())};
+    return checked;
+  }
+  auto keep = [&](auto validated) {
+    if (!validated) {
+      checked.row = Rejection{record.line, validated.error().field, validated.error().message};
+      return;
+    }
+    checked.row_hash = vault.RowHash(ImportKindName(kind), RecordText(*validated));
+    checked.row = std::move(*validated);
   };
   switch (kind) {
-    case ImportKind::kCustomers: {
-      auto row = ValidateCustomer(record);
-      if (!row) return row.error();
-      stage(*row);
-      return std::nullopt;
-    }
-    case ImportKind::kContacts: {
-      auto row = ValidateContact(record);
-      if (!row) return row.error();
-      stage(*row);
-      return std::nullopt;
-    }
-    case ImportKind::kAccounts: {
-      auto row = ValidateAccount(record);
-      if (!row) return row.error();
-      stage(*row);
-      return std::nullopt;
-    }
-    case ImportKind::kPayments: {
-      auto row = ValidatePayment(record);
-      if (!row) return row.error();
-      stage(*row);
-      return std::nullopt;
-    }
+    case ImportKind::kCustomers: keep(ValidateCustomer(record)); break;
+    case ImportKind::kContacts: keep(ValidateContact(record)); break;
+    case ImportKind::kAccounts: keep(ValidateAccount(record)); break;
+    case ImportKind::kPayments: keep(ValidatePayment(record)); break;
   }
-  return std::nullopt;
+  return checked;
 }
+
+// Reads and validates the file on a thread of its own, a batch at a time,
+// while the calling thread stages the rows: parsing and the database overlap.
+class Reader {
+ public:
+  Reader(ImportKind kind, RecordSource& source, const PersonalDataVault& vault)
+      : queue_(kBatchesAhead), thread_([this, kind, &source, &vault] { Run(kind, source, vault); }) {}
+  ~Reader() {
+    queue_.Cancel();
+    thread_.join();
+  }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+  // The next batch; nothing at the end of the file. Rethrows the reader's failure.
+  std::optional<CheckedBatch> Next() {
+    std::optional<CheckedBatch> batch = queue_.Pop();
+    if (!batch && failure_) std::rethrow_exception(failure_);
+    return batch;
+  }
+
+ private:
+  void Run(ImportKind kind, RecordSource& source, const PersonalDataVault& vault) {
+    try {
+      const std::size_t columns = source.header().names().size();
+      CheckedBatch batch;
+      SourceRecord record;
+      while (source.Next(record)) {
+        batch.push_back(Check(kind, record, columns, vault));
+        if (batch.size() == kRecordsPerBatch) {
+          if (!queue_.Push(std::move(batch))) return;
+          batch = {};
+        }
+      }
+      if (!batch.empty()) queue_.Push(std::move(batch));
+    } catch (...) {
+      failure_ = std::current_exception();  // read by Next() after Close(): the queue's lock orders them
+    }
+    queue_.Close();
+  }
+
+  BoundedQueue<CheckedBatch> queue_;
+  std::exception_ptr failure_;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -61,20 +111,25 @@ ImportSummary ImportFile(const BatchInfo& batch, RecordSource& source, ImportSto
   if (auto header = ValidateHeader(batch.kind, source.header()); !header) {
     throw FileFormatError(1, header.error().message);
   }
-  const std::size_t columns = source.header().names().size();
   store.Begin(batch);
   try {
-    SourceRecord record;
-    while (source.Next(record)) {
-      ++summary.read;
-      if (callbacks.on_progress && summary.read % kProgressEvery == 0) callbacks.on_progress(summary.read);
-      if (record.values.size() != columns) {
-        reject({record.line, "", "expected " + std::to_string(columns) + " fields, found " +
-                                     std::to_string(record.values.size())});
-        continue;
-      }
-      if (auto error = ValidateAndStage(batch.kind, record, store, vault)) {
-        reject({record.line, error->field, error->message});
+    {
+      Reader reader(batch.kind, source, vault);
+      while (std::optional<CheckedBatch> records = reader.Next()) {
+        for (CheckedRecord& record : *records) {
+          ++summary.read;
+          if (callbacks.on_progress && summary.read % kProgressEvery == 0) callbacks.on_progress(summary.read);
+          if (const auto* rejection = std::get_if<Rejection>(&record.row)) {
+            reject(*rejection);
+            continue;
+          }
+          const StagedRow staged{record.line, std::move(record.row_hash)};
+          std::visit(
+              [&](const auto& row) {
+                if constexpr (!std::is_same_v<std::decay_t<decltype(row)>, Rejection>) store.Stage(row, staged);
+              },
+              record.row);
+        }
       }
     }
     std::vector<Rejection> refused = store.CheckStaged();

@@ -50,7 +50,7 @@ class SqliteSession final : public Session {
     // bulk imports from re-reading pages; staging tables stay on disk so that
     // memory does not grow with the file.
     ExecuteScript(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp.cache_size=-65536;");
   }
 
   ~SqliteSession() override {
