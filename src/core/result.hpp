@@ -19,6 +19,7 @@ enum class ErrorCode {
   kNotFound,
   kConflict,
   kPolicyRefused,
+  kPermissionDenied,  // the user's role may not do this
   kUnavailable,
 };
 
