@@ -16,7 +16,7 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
   const std::string since = FormatUtc(context.now - std::chrono::days(8));
   for (const PastContact& past : context.store.ContactsSince(record.customer, since)) {
     if (!past.made) continue;
-    const auto at = ParseUtc(past.at);
+    const auto at = ParseRfc3339(past.at);
     const auto channel = policy::ParseChannel(past.channel);
     if (!at || !channel) continue;
     policy::HistoryEvent event;
@@ -48,7 +48,7 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
   }
   for (const Hold& hold : record.holds) {
     policy::HistoryEvent event;
-    event.at = ParseUtc(hold.placed_at).value_or(context.now);
+    event.at = ParseRfc3339(hold.placed_at).value_or(context.now);
     event.person = record.customer_ref;
     switch (hold.kind) {
       case HoldKind::kDispute: {

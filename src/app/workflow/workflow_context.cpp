@@ -52,8 +52,8 @@ std::string FormatUtc(std::chrono::sys_seconds instant) {
   return text;
 }
 
-std::optional<std::chrono::sys_seconds> ParseUtc(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z') return std::nullopt;
+std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view text) {
+  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':') return std::nullopt;
   auto date = Date::Parse(text.substr(0, 10));
   if (!date) return std::nullopt;
   int parts[3] = {0, 0, 0};
@@ -61,8 +61,20 @@ std::optional<std::chrono::sys_seconds> ParseUtc(std::string_view text) {
     const char* begin = text.data() + 11 + 3 * i;
     if (std::from_chars(begin, begin + 2, parts[i]).ec != std::errc{}) return std::nullopt;
   }
+  std::chrono::minutes offset{0};
+  const std::string_view zone = text.substr(19);
+  if (zone != "Z") {
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') return std::nullopt;
+    int hours = 0;
+    int minutes = 0;
+    if (std::from_chars(zone.data() + 1, zone.data() + 3, hours).ec != std::errc{} ||
+        std::from_chars(zone.data() + 4, zone.data() + 6, minutes).ec != std::errc{}) {
+      return std::nullopt;
+    }
+    offset = std::chrono::minutes(hours * 60 + minutes) * (zone[0] == '-' ? -1 : 1);
+  }
   const std::chrono::sys_days day{std::chrono::year(date->year()) / date->month() / date->day()};
-  return day + std::chrono::hours(parts[0]) + std::chrono::minutes(parts[1]) + std::chrono::seconds(parts[2]);
+  return day + std::chrono::hours(parts[0]) + std::chrono::minutes(parts[1]) + std::chrono::seconds(parts[2]) - offset;
 }
 
 }  // namespace arrears::app

@@ -41,6 +41,7 @@ Status RequireOpen(const CaseRecord& record);
 Status MoveStage(WorkflowContext& context, CaseRecord& record, CaseStage to, const std::string& reason);
 // Instants are stored in UTC as "2026-11-28T02:00:00Z", so that text order is time order.
 std::string FormatUtc(std::chrono::sys_seconds instant);
-std::optional<std::chrono::sys_seconds> ParseUtc(std::string_view text);
+// "2026-11-28T02:00:00Z" or with an offset, "2026-11-28T10:00:00+08:00".
+std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view text);
 
 }  // namespace arrears::app

@@ -5,6 +5,7 @@
 
 #include "core/waterfall.hpp"
 #include "store/import/sql_import_store.hpp"
+#include "store/sequences.hpp"
 
 namespace arrears::store {
 
@@ -172,7 +173,7 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
         credit = allocation.credit_balance.minor_units();
         account.credit_balance += credit;
       }
-      const std::int64_t payment_id = ReserveIds("payment", 1);
+      const std::int64_t payment_id = ReserveIds(session_, "payment");
       const std::vector<SqlValue> payment = {
           Int(customer_id), Int(payment_id),  Int(account_id), Text(row.Text(1)),  Text(row.Text(6)),
           Text(row.Text(7)), Int(row.Int(8)), Text(row.Text(9)), Text(row.Text(10)), Text(row.Text(11)),

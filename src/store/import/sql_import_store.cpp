@@ -1,6 +1,7 @@
 #include "store/import/sql_import_store.hpp"
 
 #include "store/import/import_entity.hpp"
+#include "store/sequences.hpp"
 
 #include <algorithm>
 #include <map>
@@ -178,15 +179,6 @@ void SqlImportStore::Drop(std::span<const std::int64_t> lines) {
   session_.Execute("DELETE FROM stage_rows WHERE line IN (SELECT line FROM stage_dropped)");
 }
 
-std::int64_t SqlImportStore::ReserveIds(const std::string& sequence, std::int64_t count) {
-  const std::vector<SqlValue> name = {Text(sequence)};
-  session_.Execute("INSERT INTO sequences (name, next_value) VALUES ($1, 1) ON CONFLICT (name) DO NOTHING", name);
-  const std::vector<SqlValue> reserve = {Text(sequence), Int(count)};
-  return session_.Query("UPDATE sequences SET next_value = next_value + $2 WHERE name = $1 RETURNING next_value - $2",
-                        reserve)[0]
-      .Int(0);
-}
-
 app::MergeCounts SqlImportStore::Merge(std::vector<app::Rejection>& rejections) {
   EndStaging();
   if (batch_.kind == app::ImportKind::kPayments) return PostPayments(rejections);
@@ -208,7 +200,7 @@ app::MergeCounts SqlImportStore::MergeRecords() {
   counts.unchanged = classes.Int(1);
   const std::int64_t changed_rows = classes.Int(2);
   if (new_rows > 0) {
-    const std::int64_t first = ReserveIds(e.name, new_rows);
+    const std::int64_t first = ReserveIds(session_, e.name, new_rows);
     const std::vector<SqlValue> numbering = {Int(first), Text(e.name)};
     const std::string customer_id = e.has_parent ? "p.entity_id" : "$1 + ROW_NUMBER() OVER (ORDER BY s.line) - 1";
     const std::string parent_join =
@@ -307,7 +299,7 @@ void SqlImportStore::Abort() {
 
 std::int64_t SqlImportStore::Commit(const app::MergeCounts& counts, std::int64_t read,
                                     std::span<const app::Rejection> rejections, const std::string& file_sha256) {
-  const std::int64_t batch_id = ReserveIds("import_batch", 1);
+  const std::int64_t batch_id = ReserveIds(session_, "import_batch");
   const std::vector<SqlValue> batch = {Int(batch_id),
                                        Text(app::ImportKindName(batch_.kind)),
                                        Text(batch_.file_name),

@@ -37,7 +37,6 @@ class SqlImportStore final : public app::ImportStore {
   const Entity& entity() const;
   void Bulk(std::vector<SqlValue> values);
   void EndStaging();
-  std::int64_t ReserveIds(const std::string& sequence, std::int64_t count);
   app::MergeCounts MergeRecords();
   app::MergeCounts PostPayments(std::vector<app::Rejection>& rejections);
 
