@@ -49,5 +49,11 @@ void AddAuditVerify(CLI::App& audit, Selection& selection);
 void AddCustomerFind(CLI::App& customer, Selection& selection);
 void AddCheckContact(CLI::App& app, Selection& selection);
 void AddComplianceReplay(CLI::App& compliance, Selection& selection);
+void AddCaseShow(CLI::App& group, Selection& selection);
+void AddCaseWork(CLI::App& group, Selection& selection);
+void AddCasePlan(CLI::App& group, Selection& selection);
+void AddCaseEscalation(CLI::App& group, Selection& selection);
+void AddApprovalCommands(CLI::App& group, Selection& selection);
+void AddUserCommands(CLI::App& group, Selection& selection);
 
 }  // namespace arrears::cli

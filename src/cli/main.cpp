@@ -40,6 +40,19 @@ int main(int argc, char** argv) {
   audit->fallthrough();
   AddAuditVerify(*audit, selection);
 
+  CLI::App* cases = app.add_subcommand("case", "Collection cases: show, work, negotiate, escalate, close");
+  cases->fallthrough();
+  AddCaseShow(*cases, selection);
+  AddCaseWork(*cases, selection);
+  AddCasePlan(*cases, selection);
+  AddCaseEscalation(*cases, selection);
+  CLI::App* approval = app.add_subcommand("approval", "Requests beyond an officer's authority");
+  approval->fallthrough();
+  AddApprovalCommands(*approval, selection);
+  CLI::App* user = app.add_subcommand("user", "Users and their roles");
+  user->fallthrough();
+  AddUserCommands(*user, selection);
+
   CLI::App* demo = app.add_subcommand("demo", "Demo data");
   demo->fallthrough();
   AddDemoGenerate(*demo, selection);

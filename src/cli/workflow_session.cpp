@@ -1,0 +1,103 @@
+#include "cli/workflow_session.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/compliance_input.hpp"
+#include "cli/usage_error.hpp"
+#include "store/workflow/sql_workflow_store.hpp"
+
+namespace arrears::cli {
+
+namespace {
+
+std::string ReadFileOrFail(const std::string& path, const std::string& option) {
+  std::ifstream in(path);
+  if (!in) throw UsageError(option + ": cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+app::Actor LoadActor(store::Session& session, const std::string& login) {
+  if (login.empty()) throw UsageError("--as: say who is acting (a user's login; see `arrears user list`)");
+  if (login == "system") return {"system", app::Role::kAdmin};
+  const std::vector<store::SqlValue> key = {store::Text(login)};
+  const auto rows = session.Query("SELECT role, disabled FROM users WHERE login = $1", key);
+  if (rows.empty()) throw UsageError("--as: no user '" + login + "' (add one with `arrears user add`)");
+  if (rows[0].Int(1) != 0) throw UsageError("--as: user '" + login + "' is disabled");
+  const auto role = app::ParseRole(rows[0].Text(0));
+  if (!role) throw UsageError("--as: user '" + login + "' has an unknown role '" + rows[0].Text(0) + "'");
+  return {login, *role};
+}
+
+}  // namespace
+
+void AddWorkflowOptions(CLI::App& command, WorkflowOptions& options) {
+  AddDatabaseOptions(command, options.database);
+  command.add_option("--as", options.as, "the acting user's login (or ARREARS_USER)")->envname("ARREARS_USER");
+  command.add_option("--pack", options.packs, "compliance rule packs (default cn-default)");
+  command.add_option("--rules-dir", options.rules_dir, "where the packs are (default config/rules)");
+  command.add_option("--policy", options.policy_file, "the workflow policy (default config/workflow.yaml)");
+  command.add_option("--lang", options.lang, "language of compliance messages: zh (default) or en");
+  command.add_flag("--json", options.json, "print one JSON object");
+}
+
+[[noreturn]] void FailWith(const Error& error) {
+  std::string option = error.field.empty() ? "" : "--" + error.field;
+  for (char& c : option) c = c == '_' ? '-' : c;
+  const std::string line = option.empty() ? error.message : option + ": " + error.message;
+  if (error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kOutOfRange) throw UsageError(line);
+  std::cerr << "arrears: " << line << '\n';
+  throw ExitStatus{1};
+}
+
+void RunWorkflow(const WorkflowOptions& options, const Context& context,
+                 const std::function<Status(app::WorkflowContext&)>& use_case) {
+  if (options.lang != "zh" && options.lang != "en") throw UsageError("--lang: zh or en");
+  auto packs = LoadPacks(options.packs, options.rules_dir);
+  std::vector<const policy::RulePack*> pointers;
+  for (const auto& pack : packs) pointers.push_back(&pack);
+  const auto policy = Require(policy::ParseWorkflowPolicy(ReadFileOrFail(options.policy_file, "--policy"),
+                                                          options.policy_file),
+                              "--policy");
+  auto database = OpenDatabaseOrFail(options.database);
+  auto vault = LoadVaultOrFail(options.database);
+  auto session = database->Acquire();
+  RequireCurrentSchema(*session);
+  const app::Actor actor = LoadActor(*session, options.as);
+  const Instant now = context.clock.Now();
+  const std::string now_text = app::FormatUtc(now.utc);
+  session->Begin();
+  try {
+    store::SqlWorkflowStore store(*session, *vault, actor.login, now_text);
+    app::WorkflowContext workflow{store,    *vault, policy,   pointers,
+                                  actor,    now.utc, now_text, context.clock.TodayForDemo(),
+                                  options.lang == "zh" ? policy::Language::kZh : policy::Language::kEn};
+    const Status result = use_case(workflow);
+    if (!result) {
+      session->Rollback();
+      FailWith(result.error());
+    }
+    session->Commit();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const ExitStatus&) {
+    throw;
+  } catch (...) {
+    session->Rollback();
+    throw;
+  }
+}
+
+Money AmountOption(const std::string& text, const std::string& option) {
+  return Require(ParseAmount(text, Currency::kCNY, option), option);
+}
+
+Date DateOption(const std::string& text, const std::string& option) {
+  return Require(Date::Parse(text, option), option);
+}
+
+}  // namespace arrears::cli

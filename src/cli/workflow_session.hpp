@@ -1,0 +1,45 @@
+// What every workflow command shares: the database and key, who acts (--as,
+// a user in the users table; "system" for scheduled work), the compliance
+// packs and the workflow policy, and running one use case in one
+// transaction: committed when it succeeds, rolled back when it fails, its
+// error printed on one line naming the option at fault.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "app/workflow/workflow_context.hpp"
+#include "cli/command.hpp"
+#include "cli/database_options.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace arrears::cli {
+
+struct WorkflowOptions {
+  DatabaseOptions database;
+  std::string as;  // the acting user's login
+  std::string packs = "cn-default";
+  std::string rules_dir = "config/rules";
+  std::string policy_file = "config/workflow.yaml";
+  std::string lang = "zh";
+  bool json = false;
+};
+
+void AddWorkflowOptions(CLI::App& command, WorkflowOptions& options);
+
+// Runs `use_case` in one transaction. A failed Result rolls back and ends the
+// command: exit 2 for bad input, 1 for a refusal, a conflict or a missing record.
+void RunWorkflow(const WorkflowOptions& options, const Context& context,
+                 const std::function<Status(app::WorkflowContext&)>& use_case);
+
+// The error of a failed use case as the command's one line, with its exit status.
+[[noreturn]] void FailWith(const Error& error);
+
+// Money in the case's currency from "1234.50"; UsageError naming `option`.
+Money AmountOption(const std::string& text, const std::string& option);
+Date DateOption(const std::string& text, const std::string& option);
+
+}  // namespace arrears::cli
