@@ -17,7 +17,8 @@ using S = CaseStage;
 // The moves each stage allows, besides closing (any open stage may close).
 bool Allowed(CaseStage from, CaseStage to) {
   switch (from) {
-    case S::kNew: return to == S::kReminding || to == S::kNegotiating || to == S::kEscalated;
+    case S::kNew:  // a promise at the first contact goes straight to follow-up
+      return to == S::kReminding || to == S::kNegotiating || to == S::kFollowUp || to == S::kEscalated;
     case S::kReminding: return to == S::kNegotiating || to == S::kFollowUp || to == S::kEscalated;
     case S::kNegotiating:
       return to == S::kReminding || to == S::kArrangement || to == S::kFollowUp || to == S::kEscalated;

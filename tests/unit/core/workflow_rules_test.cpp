@@ -24,7 +24,7 @@ TEST(CaseStage, FollowsTheWorkflowAndSaysWhatIsAllowed) {
   EXPECT_TRUE(CheckStageMove(CaseStage::kClosed, CaseStage::kNew));              // reopened
   const Status skip = CheckStageMove(CaseStage::kNew, CaseStage::kLegal);
   ASSERT_FALSE(skip);
-  EXPECT_EQ(skip.error().message, "a new case cannot move to legal (allowed: reminding, negotiating, escalated, closed)");
+  EXPECT_EQ(skip.error().message, "a new case cannot move to legal (allowed: reminding, negotiating, follow_up, escalated, closed)");
   EXPECT_FALSE(CheckStageMove(CaseStage::kClosed, CaseStage::kReminding));
   EXPECT_FALSE(CheckStageMove(CaseStage::kReminding, CaseStage::kReminding));
   for (const char* name : {"new", "reminding", "negotiating", "arrangement", "follow_up", "escalated", "legal", "closed"}) {
