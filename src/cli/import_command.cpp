@@ -14,7 +14,10 @@
 #include "app/import/row_validation.hpp"
 #include "cli/command.hpp"
 #include "cli/database_options.hpp"
+#include "app/workflow/commitments.hpp"
 #include "cli/json_output.hpp"
+#include "cli/workflow_session.hpp"
+#include "store/workflow/sql_workflow_store.hpp"
 #include "cli/usage_error.hpp"
 #include "files/csv_source.hpp"
 #include "files/jsonl_source.hpp"
@@ -33,6 +36,8 @@ struct Options {
   std::string rejects;
   std::string actor;
   bool partial = false;
+  std::string rules_dir = "config/rules";
+  std::string policy_file = "config/workflow.yaml";
   bool json = false;
 };
 
@@ -135,17 +140,43 @@ void Run(const Options& o, const Context& context) {
   }
   progress.Finish();
   if (rejects.is_open()) rejects.close();
+  // Payments keep or break promises and installments, and may pay a case off: judge them now.
+  std::optional<app::Evaluation> evaluation;
+  if (summary.applied && *kind == app::ImportKind::kPayments && summary.batch_id &&
+      !store::OpenCasesPaidInBatch(*session, *summary.batch_id).empty()) {
+    WorkflowOptions workflow;
+    workflow.database = o.database;
+    workflow.as = "system";
+    workflow.rules_dir = o.rules_dir;
+    workflow.policy_file = o.policy_file;
+    RunWorkflow(workflow, context, [&](app::WorkflowContext& w) -> Status {
+      auto evaluated = app::EvaluatePaidCases(w, *summary.batch_id);
+      if (!evaluated) return Fail(evaluated.error());
+      evaluation = *evaluated;
+      return Ok{};
+    });
+  }
   if (o.json) {
     boost::json::object out{{"read", summary.read},       {"inserted", summary.inserted},
                             {"updated", summary.updated}, {"unchanged", summary.unchanged},
                             {"rejected", summary.rejected}, {"applied", summary.applied}};
     if (summary.batch_id) out["batch_id"] = *summary.batch_id;
     if (summary.rejected > 0) out["rejects_file"] = rejects_path;
+    if (evaluation) {
+      out["cases"] = boost::json::object{{"promises_kept", evaluation->promises_kept},
+                                         {"promises_partly_kept", evaluation->promises_partly_kept},
+                                         {"installments_kept", evaluation->installments_kept},
+                                         {"closed", evaluation->closed}};
+    }
     PrintJson(context.out, out);
   } else {
     context.out << "read " << summary.read << ", inserted " << summary.inserted << ", updated " << summary.updated
                 << ", unchanged " << summary.unchanged << ", rejected " << summary.rejected << '\n';
     if (summary.rejected > 0) context.out << "rejected rows are listed in " << rejects_path << '\n';
+    if (evaluation) {
+      context.out << "cases: promises kept " << evaluation->promises_kept << ", installments kept "
+                  << evaluation->installments_kept << (evaluation->closed ? ", some closed as paid" : "") << '\n';
+    }
     if (!summary.applied) {
       context.out << "nothing was imported: the file is one unit; fix the rows above or use --partial\n";
     }
@@ -169,6 +200,8 @@ void AddImport(CLI::App& app, Selection& selection) {
   command->add_flag("--partial", options->partial, "apply the valid rows even when some are rejected");
   command->add_option("--rejects", options->rejects, "where to write rejected rows (default FILE.rejects.csv)");
   command->add_option("--actor", options->actor, "who runs the import, for the audit log (default cli:$USER)");
+  command->add_option("--rules-dir", options->rules_dir, "compliance packs, for judging promises after payments");
+  command->add_option("--policy", options->policy_file, "the workflow policy (default config/workflow.yaml)");
   command->add_flag("--json", options->json,
                     "print {\"read\":N,\"inserted\":N,\"updated\":N,\"unchanged\":N,\"rejected\":N,...}");
   OnChosen(*command, selection, options, &Run);

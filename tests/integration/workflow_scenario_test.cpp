@@ -115,11 +115,16 @@ class WorkflowScenario : public ::testing::TestWithParam<Backend> {
     EXPECT_EQ(timeline.exit_status, 0) << timeline.err;
     return timeline.out;
   }
-  void Pay(const std::string& file_rows, const std::string& now) {
+  // Imports payments; the import judges the cases they paid into. Returns its summary.
+  json::object Pay(const std::string& file_rows, const std::string& now) {
     const fs::path file = dir_ / ("payments-" + std::to_string(++payment_files_) + ".csv");
     Write(file, std::string(kPaymentHeader) + file_rows);
-    const CommandResult imported = Run({"import", "payments", file.string()}, now);
-    ASSERT_EQ(imported.exit_status, 0) << imported.out << imported.err;
+    const std::string source = ARREARS_SOURCE_DIR;
+    const CommandResult imported = Run({"import", "payments", file.string(), "--json", "--rules-dir",
+                                        source + "/config/rules", "--policy", source + "/config/workflow.yaml"},
+                                       now);
+    EXPECT_EQ(imported.exit_status, 0) << imported.out << imported.err;
+    return json::parse(imported.out).as_object();
   }
   // Audit events of one action for one customer's case.
   std::int64_t AuditEvents(const std::string& customer_ref, const std::string& action) {
@@ -149,10 +154,10 @@ TEST_P(WorkflowScenario, ForgotToPayRemindedBySmsPaysNextDayAndTheCaseClosesAsPa
                                         "您的信用卡本期账单1000.00元已逾期，请尽快还款。回复TD退订"});
   ASSERT_EQ(sms.exit_status, 0) << sms.out << sms.err;
   EXPECT_EQ(Str(Show("C1").at("stage")), "reminding");
-  Pay("R1,A1,C1,2026-11-29T09:30:00+08:00,2026-11-29,1000.00,CNY,wechat_pay,payment,\n", "2026-11-29T10:00:00+08:00");
-  const CommandResult evaluated = Work("system", {"case", "evaluate", "C1", "--json"}, "2026-11-29T10:05:00+08:00");
-  ASSERT_EQ(evaluated.exit_status, 0) << evaluated.err;
-  EXPECT_TRUE(json::parse(evaluated.out).at("closed").as_bool());
+  // The payment's import judges the case: nothing is overdue any more, so it closes.
+  const json::object paid =
+      Pay("R1,A1,C1,2026-11-29T09:30:00+08:00,2026-11-29,1000.00,CNY,wechat_pay,payment,\n", "2026-11-29T10:00:00+08:00");
+  EXPECT_TRUE(paid.at("cases").at("closed").as_bool()) << json::serialize(paid);
   const json::object c = Show("C1");
   EXPECT_EQ(Str(c.at("stage")), "closed");
   EXPECT_EQ(Str(c.at("close_reason")), "paid_in_full");
@@ -163,6 +168,23 @@ TEST_P(WorkflowScenario, ForgotToPayRemindedBySmsPaysNextDayAndTheCaseClosesAsPa
   EXPECT_NE(timeline.find("settlement certificate"), std::string::npos) << timeline;
   EXPECT_EQ(AuditEvents("C1", "case.close"), 1);
   EXPECT_EQ(AuditEvents("C1", "letter.request"), 1);
+  // Within the monitoring period the customer falls behind again: the same case reopens.
+  const std::string later = "2026-12-26T10:00:00+08:00";
+  std::string again = std::string(kAccounts).substr(0, std::string(kAccounts).find('\n') + 1);
+  again.replace(again.find("2026-11-28,0.00,1000.00"), 23, "2026-12-26,0.00,1000.00");
+  again.replace(again.find(",5,active"), 9, ",3,active");
+  Write(dir_ / "accounts-again.csv", std::string(kAccountHeader) + again);
+  const CommandResult updated = Run({"import", "accounts", (dir_ / "accounts-again.csv").string()}, later);
+  ASSERT_EQ(updated.exit_status, 0) << updated.err;
+  const CommandResult reopened = Work("system", {"case", "open-due", "--json"}, later);
+  ASSERT_EQ(reopened.exit_status, 0) << reopened.err;
+  EXPECT_EQ(json::parse(reopened.out).at("reopened").as_int64(), 1);
+  EXPECT_EQ(json::parse(reopened.out).at("opened").as_int64(), 0);
+  const json::object back = Show("C1", later);
+  EXPECT_EQ(back.at("id"), c.at("id"));
+  EXPECT_EQ(Str(back.at("stage")), "new");
+  EXPECT_EQ(Str(back.at("overdue_total")), "1000.00");
+  EXPECT_EQ(AuditEvents("C1", "case.reopen"), 1);
   ExpectAuditIntact();
 }
 
@@ -199,18 +221,19 @@ TEST_P(WorkflowScenario, LostAJobHardshipPlanWithinAuthorityInstallmentsKeptClos
     rows += "R2-" + std::to_string(month + 1) + ",A2,C2," + date + "T09:00:00+08:00," + date +
             ",1050.00,CNY,bank_transfer,payment,\n";
     if (month == 5) {
-      Pay(rows, "2027-05-16T10:00:00+08:00");
+      const json::object midway = Pay(rows, "2027-05-16T10:00:00+08:00");
       rows.clear();
-      const CommandResult midway = Work("system", {"case", "evaluate", "C2", "--json"}, "2027-05-20T10:00:00+08:00");
-      ASSERT_EQ(midway.exit_status, 0) << midway.err;
-      EXPECT_EQ(json::parse(midway.out).at("installments_kept").as_int64(), 6);
-      EXPECT_FALSE(json::parse(midway.out).at("closed").as_bool());
+      EXPECT_EQ(midway.at("cases").at("installments_kept").as_int64(), 6) << json::serialize(midway);
+      EXPECT_FALSE(midway.at("cases").at("closed").as_bool());
+      // Judged again later, nothing changes.
+      const CommandResult again = Work("system", {"case", "evaluate", "C2", "--json"}, "2027-05-20T10:00:00+08:00");
+      ASSERT_EQ(again.exit_status, 0) << again.err;
+      EXPECT_EQ(json::parse(again.out).at("installments_kept").as_int64(), 0);
     }
   }
-  Pay(rows, "2027-11-16T10:00:00+08:00");
-  const CommandResult done = Work("system", {"case", "evaluate", "C2", "--json"}, "2027-11-16T10:05:00+08:00");
-  ASSERT_EQ(done.exit_status, 0) << done.err;
-  EXPECT_TRUE(json::parse(done.out).at("arrangement_completed").as_bool());
+  const json::object done = Pay(rows, "2027-11-16T10:00:00+08:00");
+  EXPECT_EQ(done.at("cases").at("installments_kept").as_int64(), 6) << json::serialize(done);
+  EXPECT_TRUE(done.at("cases").at("closed").as_bool());
   const json::object c = Show("C2", "2027-11-16T10:10:00+08:00");
   EXPECT_EQ(Str(c.at("stage")), "closed");
   EXPECT_EQ(Str(c.at("close_reason")), "paid_in_full");
@@ -263,6 +286,15 @@ TEST_P(WorkflowScenario, ASupervisorsOwnRequestStillNeedsSomeoneElse) {
   EXPECT_EQ(lead.exit_status, 1);
   EXPECT_NE(lead.err.find("beyond your authority too"), std::string::npos) << lead.err;
   EXPECT_EQ(Str(Show("C3").at("arrangements").as_array()[0].at("status")), "pending_approval");
+  // Approvals expire: a week later nobody can approve it any more.
+  const CommandResult expired = Work("zhou", {"approval", "approve", approval, "--reason", "late"},
+                                     "2026-12-06T10:00:00+08:00");
+  EXPECT_EQ(expired.exit_status, 1);
+  EXPECT_NE(expired.err.find("may not decide approvals"), std::string::npos) << expired.err;
+  const CommandResult too_late = Work("zhao", {"approval", "reject", approval, "--reason", "late"},
+                                      "2026-12-06T10:00:00+08:00");
+  EXPECT_EQ(too_late.exit_status, 1);
+  EXPECT_NE(too_late.err.find("expired at 2026-12-05T02:00:00Z"), std::string::npos) << too_late.err;
 }
 
 TEST_P(WorkflowScenario, BrokenPromisesLetterVisitLegalJudgment) {

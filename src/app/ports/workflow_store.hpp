@@ -62,7 +62,10 @@ class WorkflowStore {
   virtual std::vector<TimelineEntry> Timeline(const CaseRecord& record) = 0;
   virtual std::vector<DocumentInfo> Documents(const CaseRecord& record) = 0;
   virtual std::optional<Document> LoadDocument(const CaseRecord& record, std::int64_t id) = 0;
-  virtual std::vector<CaseId> CasesWithOpenCommitments() = 0;  // open promises or active arrangements
+  // Open cases with an open promise, an active arrangement, or nothing left overdue.
+  virtual std::vector<CaseId> CasesWithOpenCommitments() = 0;
+  // Open cases with a payment in the import batch.
+  virtual std::vector<CaseId> CasesPaidInBatch(std::int64_t batch_id) = 0;
 
   // Writes. Each returns the new record's id where there is one.
   virtual OpenedCases OpenCases(Date as_of, const std::string& monitor_from) = 0;

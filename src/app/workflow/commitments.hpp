@@ -41,7 +41,9 @@ struct Evaluation {
 // payments, fails or completes the arrangement, and closes a case with
 // nothing left overdue. Run after payments post and by the daily cycle.
 Result<Evaluation> EvaluateCase(WorkflowContext& context, CaseId id);
-// Every case with an open promise or an active arrangement.
+// Every case with an open promise or an active arrangement, or paid off.
 Result<Evaluation> EvaluateAll(WorkflowContext& context);
+// The cases a payments import paid into, right after it is applied.
+Result<Evaluation> EvaluatePaidCases(WorkflowContext& context, std::int64_t batch_id);
 
 }  // namespace arrears::app

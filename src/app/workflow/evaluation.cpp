@@ -177,9 +177,11 @@ Result<Evaluation> EvaluateCase(WorkflowContext& context, CaseId id) {
   return result;
 }
 
-Result<Evaluation> EvaluateAll(WorkflowContext& context) {
+namespace {
+
+Result<Evaluation> EvaluateEach(WorkflowContext& context, const std::vector<CaseId>& ids) {
   Evaluation total;
-  for (CaseId id : context.store.CasesWithOpenCommitments()) {
+  for (CaseId id : ids) {
     auto one = EvaluateCase(context, id);
     if (!one) return one;
     total.promises_kept += one->promises_kept;
@@ -192,6 +194,16 @@ Result<Evaluation> EvaluateAll(WorkflowContext& context) {
     total.closed = total.closed || one->closed;
   }
   return total;
+}
+
+}  // namespace
+
+Result<Evaluation> EvaluateAll(WorkflowContext& context) {
+  return EvaluateEach(context, context.store.CasesWithOpenCommitments());
+}
+
+Result<Evaluation> EvaluatePaidCases(WorkflowContext& context, std::int64_t batch_id) {
+  return EvaluateEach(context, context.store.CasesPaidInBatch(batch_id));
 }
 
 }  // namespace arrears::app

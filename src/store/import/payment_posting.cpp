@@ -178,11 +178,11 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
           Int(customer_id), Int(payment_id),  Int(account_id), Text(row.Text(1)),  Text(row.Text(6)),
           Text(row.Text(7)), Int(row.Int(8)), Text(row.Text(9)), Text(row.Text(10)), Text(row.Text(11)),
           row.IsNull(13) ? Null() : Int(row.Int(13)), reverses ? Int(*reverses) : Null(), Int(credit),
-          Text(batch_.now)};
+          Text(batch_.now), Int(batch_id_)};
       session_.Execute(
           "INSERT INTO payments (customer_id, id, account_id, payment_ref, paid_at, value_date, amount, currency, "
-          "channel, kind, installment_number, reverses_payment_id, credit_balance, created_at) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+          "channel, kind, installment_number, reverses_payment_id, credit_balance, created_at, batch_id) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
           payment);
       int number = 0;
       for (const Line& line : lines) {

@@ -100,6 +100,7 @@ void SqlImportStore::Begin(const app::BatchInfo& batch) {
   batch_ = batch;
   session_.Begin();
   open_ = true;
+  batch_id_ = ReserveIds(session_, "import_batch");
   staging_ended_ = false;
   audit_.emplace(session_, vault_);
   const Entity& e = entity();
@@ -299,7 +300,7 @@ void SqlImportStore::Abort() {
 
 std::int64_t SqlImportStore::Commit(const app::MergeCounts& counts, std::int64_t read,
                                     std::span<const app::Rejection> rejections, const std::string& file_sha256) {
-  const std::int64_t batch_id = ReserveIds(session_, "import_batch");
+  const std::int64_t batch_id = batch_id_;
   const std::vector<SqlValue> batch = {Int(batch_id),
                                        Text(app::ImportKindName(batch_.kind)),
                                        Text(batch_.file_name),

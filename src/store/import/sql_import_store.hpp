@@ -43,6 +43,7 @@ class SqlImportStore final : public app::ImportStore {
   Session& session_;
   const app::PersonalDataVault& vault_;
   app::BatchInfo batch_;
+  std::int64_t batch_id_ = 0;  // reserved when the batch begins: payments carry it
   bool open_ = false;
   bool staging_ended_ = false;
   std::optional<AuditWriter> audit_;

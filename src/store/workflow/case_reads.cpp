@@ -336,4 +336,21 @@ std::vector<CaseId> SqlWorkflowStore::CasesWithOpenCommitments() {
   return ids;
 }
 
+std::vector<CaseId> OpenCasesPaidInBatch(Session& session, std::int64_t batch_id) {
+  std::vector<CaseId> ids;
+  const std::vector<SqlValue> batch = {Int(batch_id)};
+  for (const Row& r : session.Query(
+           "SELECT DISTINCT c.id FROM payments p JOIN case_accounts ca ON ca.customer_id = p.customer_id AND "
+           "ca.account_id = p.account_id JOIN cases c ON c.customer_id = ca.customer_id AND c.id = ca.case_id "
+           "WHERE p.batch_id = $1 AND c.closed_at IS NULL ORDER BY c.id",
+           batch)) {
+    ids.push_back(CaseId{r.Int(0)});
+  }
+  return ids;
+}
+
+std::vector<CaseId> SqlWorkflowStore::CasesPaidInBatch(std::int64_t batch_id) {
+  return OpenCasesPaidInBatch(session_, batch_id);
+}
+
 }  // namespace arrears::store

@@ -31,6 +31,7 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   std::vector<app::DocumentInfo> Documents(const app::CaseRecord& record) override;
   std::optional<app::Document> LoadDocument(const app::CaseRecord& record, std::int64_t id) override;
   std::vector<CaseId> CasesWithOpenCommitments() override;
+  std::vector<CaseId> CasesPaidInBatch(std::int64_t batch_id) override;
 
   app::OpenedCases OpenCases(Date as_of, const std::string& monitor_from) override;
   Status UpdateCase(const app::CaseRecord& before, const app::CaseRecord& after) override;
@@ -66,6 +67,9 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   std::string now_;
   AuditWriter audit_;
 };
+
+// The open cases a payments import batch paid into (the import runs their evaluation).
+std::vector<CaseId> OpenCasesPaidInBatch(Session& session, std::int64_t batch_id);
 
 // "penalty_interest=1000000,late_fee=500000": shares by component, and back.
 std::string EncodeShares(const std::array<std::int64_t, kComponentCount>& ppm);
