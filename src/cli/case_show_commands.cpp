@@ -95,6 +95,15 @@ boost::json::object CaseJson(const app::CaseRecord& c) {
         {"assets_frozen", m.assets_frozen},
         {"costs", Amount(m.costs)}});
   }
+  boost::json::array points;
+  for (const app::ContactPoint& p : c.contact_points) {
+    points.push_back(boost::json::object{{"id", p.id},
+                                         {"kind", p.kind},
+                                         {"value", p.value_masked},
+                                         {"relation", p.relation},
+                                         {"status", p.status},
+                                         {"source", p.source}});
+  }
   const Balance overdue = c.Overdue();
   return boost::json::object{
       {"id", c.id.value},
@@ -118,7 +127,8 @@ boost::json::object CaseJson(const app::CaseRecord& c) {
       {"promises", std::move(promises)},
       {"arrangements", std::move(arrangements)},
       {"disputes", std::move(disputes)},
-      {"legal_matters", std::move(legal)}};
+      {"legal_matters", std::move(legal)},
+      {"contact_points", std::move(points)}};
 }
 
 void PrintCase(std::ostream& out, const app::CaseRecord& c) {
@@ -144,6 +154,13 @@ void PrintCase(std::ostream& out, const app::CaseRecord& c) {
   }
   out << '\n';
   accounts.Print(out);
+  if (!c.contact_points.empty()) {
+    out << "\ncontact points 联系方式:\n";
+    for (const app::ContactPoint& p : c.contact_points) {
+      out << "  " << p.id << "  " << p.kind << " " << p.value_masked << " (" << p.relation << ", " << p.status
+          << ", source " << p.source << ")\n";
+    }
+  }
   if (!c.holds.empty()) {
     out << "\nholds 暂停/限制:\n";
     for (const app::Hold& h : c.holds) {

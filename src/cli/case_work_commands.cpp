@@ -180,6 +180,21 @@ void RunContactPoint(const PointOptions& o, const Context& context) {
   });
 }
 
+struct AddPointOptions {
+  CaseOptions base;
+  app::NewContactPoint point;
+};
+
+void RunAddContact(const AddPointOptions& o, const Context& context) {
+  OnCase(o.base, context, [&](app::WorkflowContext& w, CaseId id) -> Status {
+    auto point = app::AddContactPoint(w, id, o.point);
+    if (!point) return Fail(point.error());
+    Done(context, o.base.workflow, {{"case", id.value}, {"contact_point", *point}},
+         "contact point " + std::to_string(*point) + " added (unverified)");
+    return Ok{};
+  });
+}
+
 struct SituationOptions {
   CaseOptions base;
   std::string reason;
@@ -332,6 +347,15 @@ void AddCaseWork(CLI::App& group, Selection& selection) {
     command->add_option("--status", options->status, "unverified, verified, invalid or wrong_party")->required();
     command->add_option("--source", options->source, "who said so (debtor, agent, bureau ...)")->required();
     OnChosen(*command, selection, options, &RunContactPoint);
+  }
+  {
+    auto options = std::make_shared<AddPointOptions>();
+    CLI::App* command = CaseCommand(group, "add-contact", "Add a phone, email or address for the debtor", options->base);
+    command->add_option("--kind", options->point.kind, "mobile, landline, email or address")->required();
+    command->add_option("--value", options->point.value, "the number, address ...")->required();
+    command->add_option("--relation", options->point.relation, "self (default), spouse, parent, ...");
+    command->add_option("--source", options->point.source, "debtor, collector, skip_trace ...")->required();
+    OnChosen(*command, selection, options, &RunAddContact);
   }
   {
     auto options = std::make_shared<SituationOptions>();

@@ -415,6 +415,43 @@ TEST_P(WorkflowScenario, AThirdConversationInOneDayIsRefusedUnderCnDefault) {
             0);
 }
 
+TEST_P(WorkflowScenario, ContactDetailsAreKeptAndAnInvalidNumberIsNotDialledAgain) {
+  const CommandResult added = Work("li", {"case", "add-contact", "C3", "--kind", "mobile", "--value", "139 0000 0003",
+                                          "--source", "debtor", "--json"});
+  ASSERT_EQ(added.exit_status, 0) << added.err;
+  const std::string point = std::to_string(json::parse(added.out).at("contact_point").as_int64());
+  const json::array points = Show("C3").at("contact_points").as_array();
+  ASSERT_EQ(points.size(), 2U);
+  EXPECT_EQ(Str(points[1].at("value")), "139****0003");
+  EXPECT_EQ(Str(points[1].at("status")), "unverified");
+  // Staff find the customer by the new number through its blind index.
+  const CommandResult found = Run({"customer", "find", "--phone", "13900000003", "--json"});
+  ASSERT_EQ(found.exit_status, 0) << found.err;
+  EXPECT_EQ(Str(json::parse(found.out).at("customers").as_array()[0].at("customer_ref")), "C3");
+  // A wrong number marks the point, and it is not dialled again.
+  ASSERT_EQ(Work("li", {"case", "contact", "C3", "--channel", "call", "--outcome", "wrong_number", "--contact-point",
+                        point})
+                .exit_status,
+            0);
+  const CommandResult again = Work("li", {"case", "contact", "C3", "--channel", "call", "--outcome", "no_answer",
+                                          "--contact-point", point},
+                                   "2026-11-28T11:00:00+08:00");
+  EXPECT_EQ(again.exit_status, 1);
+  EXPECT_NE(again.err.find("is marked wrong_party: it is not contacted again"), std::string::npos) << again.err;
+  ASSERT_EQ(Work("li", {"case", "contact-point", "C3", "--id", "3", "--status", "invalid", "--source", "carrier"})
+                .exit_status,
+            0);
+  EXPECT_EQ(Work("li", {"case", "contact", "C3", "--channel", "sms", "--outcome", "delivered", "--contact-point", "3"})
+                .exit_status,
+            1);
+  EXPECT_EQ(AuditEvents("C3", "contact_point.status"), 2);
+  const CommandResult harvested = Work("li", {"case", "add-contact", "C3", "--kind", "mobile", "--value",
+                                              "13700000000", "--relation", "friend", "--source", "phone_book"});
+  EXPECT_EQ(harvested.exit_status, 2);
+  EXPECT_NE(harvested.err.find("phone book"), std::string::npos) << harvested.err;
+  ExpectAuditIntact();
+}
+
 TEST_P(WorkflowScenario, BadInputIsRefusedAndChangesNothing) {
   const std::int64_t events_before = AuditEvents("C3", "promise.new") + AuditEvents("C3", "arrangement.propose");
   const CommandResult past = Work("li", {"case", "promise", "C3", "--amount", "500.00", "--date", "2026-11-20"});

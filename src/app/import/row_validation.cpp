@@ -225,14 +225,9 @@ Result<CustomerRow> ValidateCustomer(const SourceRecord& r) {
   return row;
 }
 
-Result<ContactRow> ValidateContact(const SourceRecord& r) {
-  ContactRow row;
-  ARREARS_ASSIGN(row.contact_ref, Ref(r, "contact_ref"));
-  ARREARS_ASSIGN(row.customer_ref, Ref(r, "customer_ref"));
-  ARREARS_ASSIGN(row.kind, OneOf(r, "kind", {"mobile", "landline", "email", "address"}));
-  std::string value;
-  ARREARS_ASSIGN(value, Text(r, "value", true, 400));
-  if (row.kind == "mobile") {
+Result<std::string> NormalizeContactValue(std::string_view kind, const std::string& value) {
+  if (value.empty()) return Fail("required field is empty", "value");
+  if (kind == "mobile") {
     // Spaces and dashes between digit groups are accepted and dropped: "138 0013 8000".
     const bool e164 = value[0] == '+';
     const std::string digits = DigitsOnly(value);
@@ -240,23 +235,35 @@ Result<ContactRow> ValidateContact(const SourceRecord& r) {
     if (!only_digits || (e164 ? digits.size() < 8 || digits.size() > 15 : digits.size() != 11 || digits[0] != '1')) {
       return Fail(Quote(value) + " is not a mobile number (11 digits starting 1, or +E.164)", "value");
     }
-    row.value = e164 ? "+" + digits : digits;
-  } else if (row.kind == "landline") {
+    return e164 ? "+" + digits : digits;
+  }
+  if (kind == "landline") {
     if (value.find_first_not_of("0123456789-+ ") != std::string::npos || DigitsOnly(value).size() < 6) {
       return Fail(Quote(value) + " is not a telephone number", "value");
     }
-    row.value = value;
-  } else if (row.kind == "email") {
+    return value;
+  }
+  if (kind == "email") {
     const std::size_t at = value.find('@');
     if (at == std::string::npos || at == 0 || value.find('.', at) == std::string::npos || value.find(' ') != std::string::npos) {
       return Fail(Quote(value) + " is not an email address", "value");
     }
-    row.value = value;
-    std::transform(row.value.begin(), row.value.end(), row.value.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  } else {
-    row.value = value;
+    std::string lower = value;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower;
   }
+  if (kind == "address") return value;
+  return Fail("kind is mobile, landline, email or address, not " + Quote(std::string(kind)), "kind");
+}
+
+Result<ContactRow> ValidateContact(const SourceRecord& r) {
+  ContactRow row;
+  ARREARS_ASSIGN(row.contact_ref, Ref(r, "contact_ref"));
+  ARREARS_ASSIGN(row.customer_ref, Ref(r, "customer_ref"));
+  ARREARS_ASSIGN(row.kind, OneOf(r, "kind", {"mobile", "landline", "email", "address"}));
+  std::string value;
+  ARREARS_ASSIGN(value, Text(r, "value", true, 400));
+  ARREARS_ASSIGN(row.value, NormalizeContactValue(row.kind, value));
   ARREARS_ASSIGN(row.relation, OneOf(r, "relation", {"self", "spouse", "parent", "child", "sibling", "relative",
                                                      "friend", "colleague", "employer", "guarantor", "other"}));
   ARREARS_ASSIGN(row.contact_name, Text(r, "contact_name", row.relation != "self"));

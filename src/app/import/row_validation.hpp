@@ -17,6 +17,8 @@ Status ValidateHeader(ImportKind kind, const Header& header);
 // Each returns the row, or an Error whose `field` is the column at fault.
 Result<CustomerRow> ValidateCustomer(const SourceRecord& record);
 Result<ContactRow> ValidateContact(const SourceRecord& record);
+// A contact value checked and normalised as the import does (mobile digits, lower-case email).
+Result<std::string> NormalizeContactValue(std::string_view kind, const std::string& value);
 Result<AccountRow> ValidateAccount(const SourceRecord& record);
 Result<PaymentRow> ValidatePayment(const SourceRecord& record);
 

@@ -76,6 +76,7 @@ class WorkflowStore {
   virtual void ReleaseHold(const CaseRecord& record, std::int64_t hold_id, const std::string& reason) = 0;
   virtual std::int64_t AddContactAttempt(const CaseRecord& record, const ContactAttemptRow& row) = 0;
   virtual void UpdateContactPoint(const ContactPoint& after) = 0;
+  virtual std::int64_t AddContactPoint(const CaseRecord& record, const ContactPoint& point) = 0;
   virtual std::int64_t AddPromise(const CaseRecord& record, const PromiseRecord& promise, Date remind_on) = 0;
   virtual void UpdatePromise(const CaseRecord& record, const PromiseRecord& promise) = 0;
   virtual std::int64_t AddArrangement(const CaseRecord& record, const ArrangementRecord& arrangement) = 0;

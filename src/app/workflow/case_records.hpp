@@ -130,6 +130,18 @@ struct FieldVisit {
   std::string result;
 };
 
+struct ContactPoint {
+  std::int64_t id = 0;
+  CustomerId customer;
+  std::string kind;      // mobile, phone, email, address
+  std::string value_cipher;
+  std::string value_masked;
+  std::string value_index;  // blind index: the number as the compliance history knows it
+  std::string relation;  // self, spouse, ...
+  std::string status;    // unverified, verified, invalid, wrong_party
+  std::string source;
+};
+
 struct CaseRecord {
   CaseId id;
   CustomerId customer;
@@ -161,6 +173,7 @@ struct CaseRecord {
   std::vector<DisputeRecord> disputes;
   std::vector<LegalMatter> legal_matters;
   std::vector<FieldVisit> field_visits;
+  std::vector<ContactPoint> contact_points;    // the customer's, masked (and sealed)
 
   Balance Overdue() const;  // the accounts' balances added up
   std::string Bucket() const;  // of the account furthest behind ("M1" ...)
@@ -171,17 +184,6 @@ struct CaseRecord {
   int OpenPromises() const;
 };
 
-struct ContactPoint {
-  std::int64_t id = 0;
-  CustomerId customer;
-  std::string kind;      // mobile, phone, email, address
-  std::string value_cipher;
-  std::string value_masked;
-  std::string value_index;  // blind index: the number as the compliance history knows it
-  std::string relation;  // self, spouse, ...
-  std::string status;    // unverified, verified, invalid, wrong_party
-  std::string source;
-};
 
 // One past contact attempt, for the compliance engine's history.
 struct PastContact {

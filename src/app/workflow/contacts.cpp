@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/import/row_validation.hpp"
+#include "core/masking.hpp"
 #include "policy/engine.hpp"
 
 namespace arrears::app {
@@ -258,6 +260,45 @@ Status SetContactPointStatus(WorkflowContext& context, CaseId id, std::int64_t c
                                       "status=" + found->status + "; source=" + found->source,
                                       "status=" + status + "; source=" + source});
   return Ok{};
+}
+
+Result<std::int64_t> AddContactPoint(WorkflowContext& context, CaseId id, const NewContactPoint& request) {
+  if (auto permitted = Permit(context, WorksCases(context.actor.role), "update contact details"); !permitted) {
+    return Fail(permitted.error());
+  }
+  auto value = NormalizeContactValue(request.kind, request.value);
+  if (!value) return Fail(value.error());
+  static const std::vector<std::string> kRelations = {"self",    "spouse",   "parent",    "child",    "sibling", "relative",
+                                                      "friend", "colleague", "employer", "guarantor", "other"};
+  if (std::find(kRelations.begin(), kRelations.end(), request.relation) == kRelations.end()) {
+    return Fail("relation '" + request.relation + "' is not one of self, spouse, parent, child, sibling, relative, "
+                "friend, colleague, employer, guarantor, other", "relation");
+  }
+  if (request.source == "phone_book") {
+    return Fail("contacts harvested from a debtor's phone book (爆通讯录) are never accepted", "source");
+  }
+  if (request.source.empty()) return Fail("say where the contact comes from (--source)", "source");
+  auto record = LoadCase(context, id);
+  if (!record) return Fail(record.error());
+  ContactPoint point;
+  point.customer = record->customer;
+  point.kind = request.kind;
+  point.value_cipher = context.vault.Seal(*value);
+  point.value_index = context.vault.BlindIndex(request.kind, *value);
+  point.value_masked = request.kind == "email"     ? MaskEmail(*value)
+                       : request.kind == "address" ? MaskAddress(*value)
+                                                   : MaskPhone(*value);
+  point.relation = request.relation;
+  point.status = "unverified";
+  point.source = request.source;
+  point.id = context.store.AddContactPoint(*record, point);
+  context.store.AppendEvent(*record, {"contact_point.add",
+                                      "new " + request.kind + " " + point.value_masked + " (" + request.relation +
+                                          ", source: " + request.source + ")",
+                                      "contact_point", point.id, std::nullopt,
+                                      "kind=" + request.kind + "; value=" + point.value_masked + "; source=" +
+                                          request.source});
+  return point.id;
 }
 
 Result<std::optional<Money>> RecordSituation(WorkflowContext& context, CaseId id, const SituationRequest& request) {

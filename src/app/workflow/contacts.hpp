@@ -37,6 +37,16 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
 Status SetContactPointStatus(WorkflowContext& context, CaseId id, std::int64_t contact_point_id,
                              const std::string& status, const std::string& source);
 
+// A new phone, email or address the debtor or a search gave the agent: stored
+// sealed with its blind index and masked copy, its source named.
+struct NewContactPoint {
+  std::string kind;  // mobile, landline, email, address
+  std::string value;
+  std::string relation = "self";
+  std::string source;  // debtor, collector, skip_trace, ...
+};
+Result<std::int64_t> AddContactPoint(WorkflowContext& context, CaseId id, const NewContactPoint& request);
+
 struct SituationRequest {
   std::optional<DelinquencyReason> reason;
   std::optional<FinancialSituation> finances;

@@ -179,6 +179,7 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
     visit.result = TextOr(v, 5);
     record.field_visits.push_back(std::move(visit));
   }
+  record.contact_points = ContactPoints(record.customer);
   return record;
 }
 

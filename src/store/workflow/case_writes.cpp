@@ -171,6 +171,17 @@ void SqlWorkflowStore::UpdateContactPoint(const app::ContactPoint& after) {
           {Int(after.customer.value), Int(after.id), Text(after.status), Text(after.source), Text(now_)});
 }
 
+std::int64_t SqlWorkflowStore::AddContactPoint(const app::CaseRecord& record, const app::ContactPoint& point) {
+  const std::int64_t id = ReserveIds(session_, "contact");
+  Execute("INSERT INTO contact_points (customer_id, id, contact_ref, kind, value_cipher, value_index, value_masked, "
+          "relation, is_primary, status, source, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, "
+          "$10, $11, $11)",
+          {Int(record.customer.value), Int(id), Text("agent-" + std::to_string(id)), Text(point.kind),
+           Text(point.value_cipher), Text(point.value_index), Text(point.value_masked), Text(point.relation),
+           Text(point.status), Text(point.source), Text(now_)});
+  return id;
+}
+
 std::int64_t SqlWorkflowStore::AddPromise(const app::CaseRecord& record, const app::PromiseRecord& promise,
                                           Date remind_on) {
   const std::int64_t id = ReserveIds(session_, "promise");

@@ -39,6 +39,7 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   void ReleaseHold(const app::CaseRecord& record, std::int64_t hold_id, const std::string& reason) override;
   std::int64_t AddContactAttempt(const app::CaseRecord& record, const app::ContactAttemptRow& row) override;
   void UpdateContactPoint(const app::ContactPoint& after) override;
+  std::int64_t AddContactPoint(const app::CaseRecord& record, const app::ContactPoint& point) override;
   std::int64_t AddPromise(const app::CaseRecord& record, const app::PromiseRecord& promise, Date remind_on) override;
   void UpdatePromise(const app::CaseRecord& record, const app::PromiseRecord& promise) override;
   std::int64_t AddArrangement(const app::CaseRecord& record, const app::ArrangementRecord& arrangement) override;
