@@ -41,19 +41,25 @@ void Pad(std::ostream& out, const std::string& cell, std::size_t width, bool rig
 
 void TextTable::Print(std::ostream& out) const {
   std::vector<std::size_t> widths(header_.size(), 0);
+  // A column of numbers is right-aligned, its header too; text reads from the left.
+  std::vector<bool> numeric(header_.size(), !rows_.empty());
   for (std::size_t c = 0; c < header_.size(); ++c) widths[c] = DisplayWidth(header_[c]);
   for (const auto& row : rows_) {
-    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+      if (!row[c].empty() && !LooksNumeric(row[c])) numeric[c] = false;
+    }
   }
   for (std::size_t c = 0; c < header_.size(); ++c) {
     if (c > 0) out << "  ";
-    Pad(out, header_[c], widths[c], c > 0);
+    Pad(out, header_[c], c + 1 == header_.size() && !numeric[c] ? 0 : widths[c], numeric[c]);
   }
   out << '\n';
   for (const auto& row : rows_) {
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
       if (c > 0) out << "  ";
-      Pad(out, row[c], widths[c], c > 0 && LooksNumeric(row[c]));
+      // No trailing blanks after the last column.
+      Pad(out, row[c], c + 1 == row.size() && !numeric[c] ? 0 : widths[c], numeric[c]);
     }
     out << '\n';
   }
