@@ -23,14 +23,14 @@ std::string ReadFileOrFail(const std::string& path, const std::string& option) {
 
 app::Actor LoadActor(store::Session& session, const std::string& login) {
   if (login.empty()) throw UsageError("--as: say who is acting (a user's login; see `arrears user list`)");
-  if (login == "system") return {"system", app::Role::kAdmin};
+  if (login == "system") return {"system", app::Role::kAdmin, "", ""};
   const std::vector<store::SqlValue> key = {store::Text(login)};
-  const auto rows = session.Query("SELECT role, disabled FROM users WHERE login = $1", key);
+  const auto rows = session.Query("SELECT role, disabled, team, agency FROM users WHERE login = $1", key);
   if (rows.empty()) throw UsageError("--as: no user '" + login + "' (add one with `arrears user add`)");
   if (rows[0].Int(1) != 0) throw UsageError("--as: user '" + login + "' is disabled");
   const auto role = app::ParseRole(rows[0].Text(0));
   if (!role) throw UsageError("--as: user '" + login + "' has an unknown role '" + rows[0].Text(0) + "'");
-  return {login, *role};
+  return {login, *role, rows[0].IsNull(2) ? "" : rows[0].Text(2), rows[0].IsNull(3) ? "" : rows[0].Text(3)};
 }
 
 }  // namespace

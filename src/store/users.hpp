@@ -17,12 +17,17 @@ struct UserRow {
   std::string display_name;
   std::string role;
   std::string team;
+  std::string agency;
   bool disabled = false;
+  std::string password_hash;  // argon2id; empty: cannot sign in until one is set
 };
 
 // kConflict when the login exists; the caller commits.
 Status AddUser(Session& session, const app::PersonalDataVault& vault, const UserRow& user, const std::string& actor,
                const std::string& now);
 std::vector<UserRow> ListUsers(Session& session);
+// Disables or enables a user (their sessions end); kNotFound for an unknown login.
+Status SetUserDisabled(Session& session, const app::PersonalDataVault& vault, const std::string& login, bool disabled,
+                       const std::string& actor, const std::string& now);
 
 }  // namespace arrears::store

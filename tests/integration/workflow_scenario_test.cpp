@@ -85,12 +85,18 @@ class WorkflowScenario : public ::testing::TestWithParam<Backend> {
     for (const auto& [login, role] : std::vector<std::pair<std::string, std::string>>{
              {"li", "collector"}, {"zhou", "collector"}, {"zhao", "team_lead"}, {"wang", "supervisor"},
              {"fa", "legal"}}) {
-      const CommandResult added = Run({"user", "add", login, "--role", role});
+      const CommandResult added = Run({"user", "add", login, "--role", role, "--team", "east"});
       ASSERT_EQ(added.exit_status, 0) << added.err;
     }
     const CommandResult opened = Work("system", {"case", "open-due", "--json"});
     ASSERT_EQ(opened.exit_status, 0) << opened.err;
     EXPECT_EQ(json::parse(opened.out).at("opened").as_int64(), 5);
+    // A collector works the cases assigned to them; before that, a case is out of their sight.
+    EXPECT_EQ(Work("li", {"case", "show", "C1"}).exit_status, 1);
+    for (const char* customer : {"C1", "C2", "C3", "C4", "C5"}) {
+      const CommandResult assigned = Work("wang", {"case", "assign", customer, "li"});
+      ASSERT_EQ(assigned.exit_status, 0) << assigned.err;
+    }
   }
   void TearDown() override { fs::remove_all(dir_); }
 
@@ -399,7 +405,8 @@ TEST_P(WorkflowScenario, AThirdConversationInOneDayIsRefusedUnderCnDefault) {
                                     at);
     ASSERT_EQ(call.exit_status, 0) << call.out << call.err;
   }
-  const CommandResult third = Work("zhou", {"case", "contact", "C4", "--channel", "call", "--outcome",
+  // Limits count every collector together: the team lead's call would be the third.
+  const CommandResult third = Work("zhao", {"case", "contact", "C4", "--channel", "call", "--outcome",
                                             "right_party_contact", "--contact-point", "4", "--json"},
                                    "2026-11-28T17:00:00+08:00");
   EXPECT_EQ(third.exit_status, 1);

@@ -27,4 +27,14 @@ bool Approves(Role role) { return role == Role::kTeamLead || role == Role::kSupe
 
 bool HandlesLegal(Role role) { return role == Role::kLegal || role == Role::kSupervisor; }
 
+bool InScope(const Actor& actor, const std::string& owner, const std::string& owner_team,
+             const std::string& owner_agency) {
+  switch (actor.role) {
+    case Role::kCollector: return !owner.empty() && owner == actor.login;
+    case Role::kTeamLead: return owner == actor.login || (!actor.team.empty() && owner_team == actor.team);
+    case Role::kAgencyUser: return !actor.agency.empty() && owner_agency == actor.agency;
+    default: return true;
+  }
+}
+
 }  // namespace arrears::app

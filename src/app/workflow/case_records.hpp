@@ -148,6 +148,8 @@ struct CaseRecord {
   std::int64_t version = 0;
   CaseStage stage = CaseStage::kNew;
   std::string owner;
+  std::string owner_team;
+  std::string owner_agency;
   Currency currency = Currency::kCNY;
   std::string opened_at;
   std::string stage_changed_at;

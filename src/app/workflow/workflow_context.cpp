@@ -7,7 +7,10 @@ namespace arrears::app {
 
 Result<CaseRecord> LoadCase(WorkflowContext& context, CaseId id) {
   std::optional<CaseRecord> record = context.store.LoadCase(id);
-  if (!record) return Fail(Error{ErrorCode::kNotFound, "no case " + std::to_string(id.value), "case"});
+  // Out of scope reads as absent: a case's existence does not leak.
+  if (!record || !InScope(context.actor, record->owner, record->owner_team, record->owner_agency)) {
+    return Fail(Error{ErrorCode::kNotFound, "no case " + std::to_string(id.value), "case"});
+  }
   return std::move(*record);
 }
 

@@ -31,7 +31,7 @@ struct WorkflowContext {
   policy::Language language = policy::Language::kEn;
 };
 
-// The case, or kNotFound naming it.
+// The case, or kNotFound naming it (also when it is outside the actor's scope).
 Result<CaseRecord> LoadCase(WorkflowContext& context, CaseId id);
 // kPermissionDenied unless `allowed`, naming the role and the action.
 Status Permit(const WorkflowContext& context, bool allowed, std::string_view action);

@@ -40,7 +40,8 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
       "SELECT c.customer_id, c.id, c.version, c.stage, c.owner, c.currency, c.opened_at, c.stage_changed_at, "
       "c.closed_at, c.close_reason, c.monitor_until, c.delinquency_reason, c.monthly_income, c.monthly_expenses, "
       "c.other_debt_payments, c.repayment_capacity, u.customer_ref, u.name, u.id_number_masked, u.id_number_cipher, "
-      "u.time_zone, u.language FROM cases c JOIN customers u ON u.id = c.customer_id WHERE c.id = $1",
+      "u.time_zone, u.language, o.team, o.agency FROM cases c JOIN customers u ON u.id = c.customer_id "
+      "LEFT JOIN users o ON o.login = c.owner WHERE c.id = $1",
       {Int(id.value)});
   if (rows.empty()) return std::nullopt;
   const Row& r = rows[0];
@@ -67,6 +68,8 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
   record.id_number_cipher = r.Text(19);
   record.time_zone = r.Text(20);
   record.language = r.Text(21);
+  record.owner_team = TextOr(r, 22);
+  record.owner_agency = TextOr(r, 23);
   const SqlValue customer = Int(record.customer.value);
   const SqlValue case_id = Int(record.id.value);
 

@@ -1,0 +1,88 @@
+#include "store/sql_account_store.hpp"
+
+#include "store/audit_log.hpp"
+
+namespace arrears::store {
+
+std::optional<app::UserAccount> SqlAccountStore::Find(std::string_view where, const SqlValue& key) {
+  const std::vector<SqlValue> params = {key};
+  const auto rows = session_.Query(
+      "SELECT id, login, display_name, role, team, agency, password_hash, disabled, failed_logins, locked_until "
+      "FROM users WHERE " + std::string(where),
+      params);
+  if (rows.empty()) return std::nullopt;
+  const Row& r = rows[0];
+  const auto role = app::ParseRole(r.Text(3));
+  if (!role) return std::nullopt;
+  return app::UserAccount{r.Int(0),
+                          r.Text(1),
+                          r.Text(2),
+                          *role,
+                          r.IsNull(4) ? "" : r.Text(4),
+                          r.IsNull(5) ? "" : r.Text(5),
+                          r.IsNull(6) ? "" : r.Text(6),
+                          r.Int(7) != 0,
+                          static_cast<int>(r.Int(8)),
+                          r.IsNull(9) ? "" : r.Text(9)};
+}
+
+std::optional<app::UserAccount> SqlAccountStore::FindUser(const std::string& login) {
+  return Find("login = $1", Text(login));
+}
+
+std::optional<app::UserAccount> SqlAccountStore::FindUserById(std::int64_t id) { return Find("id = $1", Int(id)); }
+
+void SqlAccountStore::RecordFailedLogin(std::int64_t user_id, int failures, const std::string& locked_until) {
+  const std::vector<SqlValue> params = {Int(user_id), Int(failures), locked_until.empty() ? Null() : Text(locked_until)};
+  session_.Execute("UPDATE users SET failed_logins = $2, locked_until = $3 WHERE id = $1", params);
+}
+
+void SqlAccountStore::RecordSuccessfulLogin(std::int64_t user_id) {
+  const std::vector<SqlValue> params = {Int(user_id)};
+  session_.Execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1", params);
+}
+
+void SqlAccountStore::CreateSession(const app::SessionRecord& s) {
+  const std::vector<SqlValue> params = {Text(s.token_hash), Int(s.user_id), Text(s.csrf_token), Text(s.created_at),
+                                        Text(s.last_seen_at), Text(s.expires_at)};
+  session_.Execute("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
+                   "VALUES ($1, $2, $3, $4, $5, $6)",
+                   params);
+}
+
+std::optional<app::SessionRecord> SqlAccountStore::FindSession(const std::string& token_hash) {
+  const std::vector<SqlValue> params = {Text(token_hash)};
+  const auto rows = session_.Query("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at FROM "
+                                   "sessions WHERE token_hash = $1 AND ended_at IS NULL",
+                                   params);
+  if (rows.empty()) return std::nullopt;
+  const Row& r = rows[0];
+  return app::SessionRecord{r.Text(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
+}
+
+void SqlAccountStore::TouchSession(const std::string& token_hash, const std::string& at) {
+  const std::vector<SqlValue> params = {Text(token_hash), Text(at)};
+  session_.Execute("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1", params);
+}
+
+void SqlAccountStore::EndSession(const std::string& token_hash, const std::string& at) {
+  const std::vector<SqlValue> params = {Text(token_hash), Text(at)};
+  session_.Execute("UPDATE sessions SET ended_at = $2 WHERE token_hash = $1 AND ended_at IS NULL", params);
+}
+
+void SqlAccountStore::SetPassword(std::int64_t user_id, const std::string& hash, const std::string& at) {
+  const std::vector<SqlValue> params = {Int(user_id), Text(hash), Text(at)};
+  session_.Execute("UPDATE users SET password_hash = $2, password_changed_at = $3, failed_logins = 0, "
+                   "locked_until = NULL, version = version + 1 WHERE id = $1",
+                   params);
+  const std::vector<SqlValue> user = {Int(user_id), Text(at)};
+  session_.Execute("UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL", user);
+}
+
+void SqlAccountStore::AuditSystem(const std::string& actor, const std::string& action, std::int64_t user_id,
+                                  const std::string& detail) {
+  AuditWriter audit(session_, vault_);
+  audit.Append({kSystemChain, now_, actor, action, "user", user_id, std::nullopt, detail});
+}
+
+}  // namespace arrears::store
