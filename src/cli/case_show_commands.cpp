@@ -11,6 +11,7 @@
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
 #include "cli/workflow_session.hpp"
+#include "http/json_mapping.hpp"
 
 namespace arrears::cli {
 
@@ -22,114 +23,6 @@ struct ShowOptions {
 };
 
 std::string Amount(Money money) { return FormatAmount(money); }
-
-boost::json::object CaseJson(const app::CaseRecord& c) {
-  boost::json::array accounts;
-  for (const app::CaseAccount& a : c.accounts) {
-    boost::json::object overdue;
-    for (Component component : kAllComponents) {
-      overdue[std::string(ComponentName(component))] = Amount(a.balance.Overdue(component));
-    }
-    accounts.push_back(boost::json::object{{"account_ref", a.account_ref},
-                                           {"product_type", a.product_type},
-                                           {"currency", std::string(CurrencyCode(a.balance.currency()))},
-                                           {"days_past_due", a.days_past_due},
-                                           {"overdue", std::move(overdue)},
-                                           {"overdue_total", Amount(a.balance.TotalOverdue())},
-                                           {"not_due", Amount(a.balance.TotalNotDue())}});
-  }
-  boost::json::array holds;
-  for (const app::Hold& h : c.holds) {
-    holds.push_back(boost::json::object{{"id", h.id},
-                                        {"kind", std::string(HoldKindName(h.kind))},
-                                        {"reason", h.reason},
-                                        {"placed_by", h.placed_by},
-                                        {"placed_at", h.placed_at}});
-  }
-  boost::json::array promises;
-  for (const app::PromiseRecord& p : c.promises) {
-    promises.push_back(boost::json::object{{"id", p.id},
-                                           {"amount", Amount(p.terms.amount)},
-                                           {"date", p.terms.due.ToString()},
-                                           {"channel", p.channel},
-                                           {"status", std::string(PromiseStatusName(p.status))},
-                                           {"paid", Amount(p.paid)}});
-  }
-  boost::json::array arrangements;
-  for (const app::ArrangementRecord& a : c.arrangements) {
-    boost::json::array installments;
-    for (const app::InstallmentRecord& i : a.installments) {
-      installments.push_back(boost::json::object{{"number", i.number},
-                                                 {"due", i.due.ToString()},
-                                                 {"amount", Amount(i.amount)},
-                                                 {"paid", Amount(i.paid)},
-                                                 {"status", std::string(PromiseStatusName(i.status))}});
-    }
-    arrangements.push_back(boost::json::object{{"id", a.id},
-                                               {"kind", std::string(ArrangementKindName(a.kind))},
-                                               {"status", a.status},
-                                               {"owed", Amount(a.owed)},
-                                               {"waived", Amount(a.waived)},
-                                               {"to_pay", Amount(a.to_pay)},
-                                               {"waiver", a.waiver},
-                                               {"broken", a.broken},
-                                               {"installments", std::move(installments)}});
-  }
-  boost::json::array disputes;
-  for (const app::DisputeRecord& d : c.disputes) {
-    disputes.push_back(boost::json::object{{"id", d.id},
-                                           {"account_ref", d.account_ref},
-                                           {"kind", d.kind},
-                                           {"status", d.status},
-                                           {"description", d.description}});
-  }
-  boost::json::array legal;
-  for (const app::LegalMatter& m : c.legal_matters) {
-    legal.push_back(boost::json::object{
-        {"id", m.id},
-        {"status", m.status},
-        {"court", m.court},
-        {"court_case_number", m.court_case_number},
-        {"judgment_amount", m.judgment_amount ? boost::json::value(Amount(*m.judgment_amount)) : nullptr},
-        {"judgment_on", m.judgment_on ? boost::json::value(m.judgment_on->ToString()) : nullptr},
-        {"assets_frozen", m.assets_frozen},
-        {"costs", Amount(m.costs)}});
-  }
-  boost::json::array points;
-  for (const app::ContactPoint& p : c.contact_points) {
-    points.push_back(boost::json::object{{"id", p.id},
-                                         {"kind", p.kind},
-                                         {"value", p.value_masked},
-                                         {"relation", p.relation},
-                                         {"status", p.status},
-                                         {"source", p.source}});
-  }
-  const Balance overdue = c.Overdue();
-  return boost::json::object{
-      {"id", c.id.value},
-      {"customer_ref", c.customer_ref},
-      {"customer_name", c.customer_name},
-      {"id_number", c.id_number_masked},
-      {"stage", std::string(CaseStageName(c.stage))},
-      {"owner", c.owner},
-      {"currency", std::string(CurrencyCode(c.currency))},
-      {"opened_at", c.opened_at},
-      {"closed_at", c.closed_at.empty() ? boost::json::value(nullptr) : boost::json::value(c.closed_at)},
-      {"close_reason", c.close_reason.empty() ? boost::json::value(nullptr) : boost::json::value(c.close_reason)},
-      {"monitor_until", c.monitor_until ? boost::json::value(c.monitor_until->ToString()) : nullptr},
-      {"bucket", c.Bucket()},
-      {"days_past_due", c.MaxDaysPastDue()},
-      {"overdue_total", Amount(overdue.TotalOverdue())},
-      {"delinquency_reason", c.delinquency_reason},
-      {"repayment_capacity", c.repayment_capacity ? boost::json::value(Amount(*c.repayment_capacity)) : nullptr},
-      {"accounts", std::move(accounts)},
-      {"holds", std::move(holds)},
-      {"promises", std::move(promises)},
-      {"arrangements", std::move(arrangements)},
-      {"disputes", std::move(disputes)},
-      {"legal_matters", std::move(legal)},
-      {"contact_points", std::move(points)}};
-}
 
 void PrintCase(std::ostream& out, const app::CaseRecord& c) {
   PrintFacts(out, {{"case 案件", std::to_string(c.id.value)},
@@ -194,7 +87,7 @@ void RunShow(const ShowOptions& o, const Context& context) {
     auto record = app::ShowCase(workflow, *id);
     if (!record) return Fail(record.error());
     if (o.workflow.json) {
-      PrintJson(context.out, CaseJson(*record));
+      PrintJson(context.out, http::CaseToJson(*record));
     } else {
       PrintCase(context.out, *record);
     }

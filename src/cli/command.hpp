@@ -55,5 +55,6 @@ void AddCasePlan(CLI::App& group, Selection& selection);
 void AddCaseEscalation(CLI::App& group, Selection& selection);
 void AddApprovalCommands(CLI::App& group, Selection& selection);
 void AddUserCommands(CLI::App& group, Selection& selection);
+void AddServe(CLI::App& app, Selection& selection);
 
 }  // namespace arrears::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   AddCalcDpd(*calc, selection);
 
   AddMigrate(app, selection);
+  AddServe(app, selection);
   AddCheckContact(app, selection);
   AddImport(app, selection);
   CLI::App* compliance = app.add_subcommand("compliance", "Compliance audits");

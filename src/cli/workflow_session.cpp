@@ -11,8 +11,6 @@
 
 namespace arrears::cli {
 
-namespace {
-
 std::string ReadFileOrFail(const std::string& path, const std::string& option) {
   std::ifstream in(path);
   if (!in) throw UsageError(option + ": cannot read " + path);
@@ -20,6 +18,8 @@ std::string ReadFileOrFail(const std::string& path, const std::string& option) {
   text << in.rdbuf();
   return text.str();
 }
+
+namespace {
 
 app::Actor LoadActor(store::Session& session, const std::string& login) {
   if (login.empty()) throw UsageError("--as: say who is acting (a user's login; see `arrears user list`)");

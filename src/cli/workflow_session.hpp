@@ -38,6 +38,9 @@ void RunWorkflow(const WorkflowOptions& options, const Context& context,
 // The error of a failed use case as the command's one line, with its exit status.
 [[noreturn]] void FailWith(const Error& error);
 
+// A whole text file; UsageError naming `option` when it cannot be read.
+std::string ReadFileOrFail(const std::string& path, const std::string& option);
+
 // Money in the case's currency from "1234.50"; UsageError naming `option`.
 Money AmountOption(const std::string& text, const std::string& option);
 Date DateOption(const std::string& text, const std::string& option);

@@ -54,6 +54,7 @@ class WorkflowStore {
   // Reads.
   virtual std::optional<CaseRecord> LoadCase(CaseId id) = 0;
   virtual std::optional<CaseId> CaseOfCustomer(const std::string& customer_ref) = 0;  // open, else the latest
+  virtual std::vector<CaseSummary> ListCases(const CaseQuery& query) = 0;
   virtual std::vector<ContactPoint> ContactPoints(CustomerId customer) = 0;
   virtual std::vector<PastContact> ContactsSince(CustomerId customer, const std::string& since) = 0;
   virtual std::vector<CasePayment> Payments(const CaseRecord& record) = 0;

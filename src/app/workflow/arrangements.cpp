@@ -75,6 +75,25 @@ Status Activate(WorkflowContext& context, CaseRecord& record, ArrangementRecord 
 
 }  // namespace
 
+Result<ArrangementProposal> PreviewArrangement(WorkflowContext& context, CaseId id, const ArrangementTerms& terms) {
+  if (auto permitted = Permit(context, WorksCases(context.actor.role), "propose arrangements"); !permitted) {
+    return Fail(permitted.error());
+  }
+  auto record = LoadCase(context, id);
+  if (!record) return Fail(record.error());
+  if (auto open = RequireOpen(*record); !open) return Fail(open.error());
+  const std::string product = record->ProductType();
+  auto plan = PlanArrangement(terms, record->Overdue(), context.policy.MaxPlanMonths(product),
+                              context.policy.max_deferral_days);
+  if (!plan) return Fail(plan.error());
+  ArrangementProposal preview;
+  preview.beyond_authority =
+      BeyondAuthority(terms, context.policy.LimitFor(RoleName(context.actor.role), product, record->Bucket()));
+  preview.status = preview.beyond_authority.empty() ? "within_authority" : "needs_approval";
+  preview.plan = std::move(*plan);
+  return preview;
+}
+
 Result<ArrangementProposal> ProposeArrangement(WorkflowContext& context, CaseId id, const ArrangementTerms& terms) {
   if (auto permitted = Permit(context, WorksCases(context.actor.role), "propose arrangements"); !permitted) {
     return Fail(permitted.error());

@@ -198,6 +198,31 @@ struct PastContact {
   bool made = true;
 };
 
+// One line of a case list.
+struct CaseSummary {
+  CaseId id;
+  std::string customer_ref;
+  std::string customer_name;
+  CaseStage stage = CaseStage::kNew;
+  std::string owner;
+  Money overdue;
+  int days_past_due = 0;
+  std::string opened_at;
+};
+
+// A page of cases: filters, the scope of who asks, and a cursor (the last id seen).
+struct CaseQuery {
+  std::optional<CaseStage> stage;
+  std::string owner;             // only this owner's
+  bool open_only = true;
+  std::string scope_owner;       // collectors: their own
+  std::string scope_team;        // team leads: their team's (and their own)
+  std::string scope_agency;      // agency users: their agency's
+  bool scope_none = false;       // a role that sees no case
+  std::int64_t after_id = 0;
+  int limit = 50;
+};
+
 struct TimelineEntry {
   std::string at;
   std::string kind;  // "stage", "contact", "payment", "promise", "arrangement", ...

@@ -25,6 +25,27 @@ Result<OpenedCases> OpenCases(WorkflowContext& context) {
 
 Result<CaseRecord> ShowCase(WorkflowContext& context, CaseId id) { return LoadCase(context, id); }
 
+Result<std::vector<CaseSummary>> ListCases(WorkflowContext& context, CaseQuery query) {
+  if (query.limit < 1 || query.limit > 500) return Fail("limit is 1 to 500", "limit");
+  query.scope_owner.clear();
+  query.scope_team.clear();
+  query.scope_agency.clear();
+  query.scope_none = false;
+  switch (context.actor.role) {
+    case Role::kCollector: query.scope_owner = context.actor.login; break;
+    case Role::kTeamLead:
+      query.scope_owner = context.actor.login;
+      query.scope_team = context.actor.team;
+      break;
+    case Role::kAgencyUser:
+      query.scope_agency = context.actor.agency;
+      query.scope_none = context.actor.agency.empty();
+      break;
+    default: break;
+  }
+  return context.store.ListCases(query);
+}
+
 Result<std::vector<TimelineEntry>> CaseTimeline(WorkflowContext& context, CaseId id) {
   auto record = LoadCase(context, id);
   if (!record) return Fail(record.error());

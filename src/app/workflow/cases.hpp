@@ -14,6 +14,8 @@ namespace arrears::app {
 Result<OpenedCases> OpenCases(WorkflowContext& context);
 
 Result<CaseRecord> ShowCase(WorkflowContext& context, CaseId id);
+// A page of the cases the actor may see, filtered; the actor's scope is applied here.
+Result<std::vector<CaseSummary>> ListCases(WorkflowContext& context, CaseQuery query);
 Result<std::vector<TimelineEntry>> CaseTimeline(WorkflowContext& context, CaseId id);
 
 // Any allowed move but closing (CloseCase) and legal (TransferToLegal).

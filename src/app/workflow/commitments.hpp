@@ -20,6 +20,10 @@ struct ArrangementProposal {
   ArrangementPlan plan;
 };
 
+// What a proposal would come to, written nowhere: the schedule and whether it is
+// within the officer's authority (the workbench shows it before submitting).
+Result<ArrangementProposal> PreviewArrangement(WorkflowContext& context, CaseId id, const ArrangementTerms& terms);
+
 Result<ArrangementProposal> ProposeArrangement(WorkflowContext& context, CaseId id, const ArrangementTerms& terms);
 
 Result<ApprovalRecord> DecideApproval(WorkflowContext& context, std::int64_t approval_id, bool approve,

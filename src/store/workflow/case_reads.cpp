@@ -237,6 +237,41 @@ std::optional<CaseId> SqlWorkflowStore::CaseOfCustomer(const std::string& custom
   return CaseId{rows[0].Int(0)};
 }
 
+std::vector<app::CaseSummary> SqlWorkflowStore::ListCases(const app::CaseQuery& q) {
+  std::vector<app::CaseSummary> cases;
+  if (q.scope_none) return cases;
+  // Optional filters are NULL parameters that switch their condition off.
+  const auto rows = Query(
+      "SELECT c.id, u.customer_ref, u.name, c.stage, c.owner, c.currency, "
+      "COALESCE(SUM(a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
+      "a.installment_fee + a.other_fee), 0), COALESCE(MAX(a.days_past_due), 0), c.opened_at "
+      "FROM cases c JOIN customers u ON u.id = c.customer_id "
+      "LEFT JOIN users o ON o.login = c.owner "
+      "LEFT JOIN case_accounts ca ON ca.customer_id = c.customer_id AND ca.case_id = c.id "
+      "LEFT JOIN accounts a ON a.customer_id = ca.customer_id AND a.id = ca.account_id "
+      "WHERE c.id > $1 AND ($2 = 0 OR c.closed_at IS NULL) AND ($3 IS NULL OR c.stage = $3) "
+      "AND ($4 IS NULL OR c.owner = $4) "
+      "AND (($5 IS NULL AND $6 IS NULL AND $7 IS NULL) OR c.owner = $5 OR o.team = $6 OR o.agency = $7) "
+      "GROUP BY c.id, u.customer_ref, u.name, c.stage, c.owner, c.currency, c.opened_at ORDER BY c.id LIMIT $8",
+      {Int(q.after_id), Int(q.open_only ? 1 : 0), q.stage ? Text(CaseStageName(*q.stage)) : Null(),
+       q.owner.empty() ? Null() : Text(q.owner), q.scope_owner.empty() ? Null() : Text(q.scope_owner),
+       q.scope_team.empty() ? Null() : Text(q.scope_team), q.scope_agency.empty() ? Null() : Text(q.scope_agency),
+       Int(q.limit)});
+  for (const Row& r : rows) {
+    app::CaseSummary summary;
+    summary.id = CaseId{r.Int(0)};
+    summary.customer_ref = r.Text(1);
+    summary.customer_name = r.Text(2);
+    summary.stage = ParseCaseStage(r.Text(3)).value_or(CaseStage::kNew);
+    summary.owner = TextOr(r, 4);
+    summary.overdue = Money(r.Int(6), CurrencyOf(r.Text(5)));
+    summary.days_past_due = static_cast<int>(r.Int(7));
+    summary.opened_at = r.Text(8);
+    cases.push_back(std::move(summary));
+  }
+  return cases;
+}
+
 std::vector<app::ContactPoint> SqlWorkflowStore::ContactPoints(CustomerId customer) {
   std::vector<app::ContactPoint> points;
   for (const Row& r : Query("SELECT id, kind, value_cipher, value_masked, value_index, relation, status, source FROM "

@@ -1,0 +1,128 @@
+// arrears serve: the HTTP API and the web workbench. Brings the schema up to
+// date first, then serves until SIGTERM (in-flight requests finish).
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mutex>
+
+#include "cli/command.hpp"
+#include "cli/compliance_input.hpp"
+#include "cli/database_options.hpp"
+#include "cli/usage_error.hpp"
+#include "cli/workflow_session.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "store/crypto/sodium_credentials.hpp"
+#include "store/migrations.hpp"
+
+namespace arrears::cli {
+
+namespace {
+
+struct Options {
+  DatabaseOptions database;
+  std::string listen = "127.0.0.1:8080";
+  std::string packs = "cn-default";
+  std::string rules_dir = "config/rules";
+  std::string policy_file = "config/workflow.yaml";
+  std::string static_dir = "web/dist";
+  int threads = 8;
+  int idle_timeout = 75;
+  int request_timeout = 15;
+  bool secure_cookies = false;
+  bool quiet = false;
+};
+
+void Run(const Options& o, const Context& context) {
+  const std::size_t colon = o.listen.rfind(':');
+  if (colon == std::string::npos) throw UsageError("--listen: ADDRESS:PORT, e.g. 127.0.0.1:8080");
+  http::ServerOptions server_options;
+  server_options.address = o.listen.substr(0, colon);
+  try {
+    const int port = std::stoi(o.listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    server_options.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    throw UsageError("--listen: the port must be 0-65535");
+  }
+  if (o.threads < 1 || o.threads > 256) throw UsageError("--threads: 1 to 256");
+  server_options.threads = o.threads;
+  server_options.idle_timeout = std::chrono::seconds(o.idle_timeout);
+  server_options.request_timeout = std::chrono::seconds(o.request_timeout);
+
+  auto packs = LoadPacks(o.packs, o.rules_dir);
+  std::vector<const policy::RulePack*> pointers;
+  for (const auto& pack : packs) pointers.push_back(&pack);
+  const auto workflow_policy = Require(
+      policy::ParseWorkflowPolicy(ReadFileOrFail(o.policy_file, "--policy"), o.policy_file), "--policy");
+  auto database = OpenDatabaseOrFail(o.database);
+  {
+    auto session = database->Acquire();
+    const auto report = store::Migrate(*session, context.clock.Now().ToString());
+    for (const std::string& name : report.applied) std::cerr << "arrears serve: applied " << name << '\n';
+  }
+  bool created = false;
+  auto vault = Require(store::LoadVault(o.database.key_file, true, &created), "--key-file");
+  const store::SodiumCredentials credentials;
+  const Clock clock = context.clock;
+  std::error_code ec;
+  const bool has_static = std::filesystem::is_directory(o.static_dir, ec);
+  http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, pointers,
+                                  [clock] { return clock.Now().utc; }, [clock] { return clock.TodayForDemo(); },
+                                  has_static ? o.static_dir : "", o.secure_cookies});
+  std::mutex log_mutex;
+  http::Server server(
+      server_options, [&api](const http::Request& request) { return api.Handle(request); },
+      [&](const http::Request& request, const http::Response& response, std::chrono::microseconds latency) {
+        api.metrics().Record(request.method, response.route, response.status, latency);
+        if (o.quiet) return;
+        // One JSON line per request: the access log (errors carry their reason).
+        boost::json::object line{{"at", app::FormatUtc(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))},
+                                 {"method", request.method},
+                                 {"path", request.path},
+                                 {"route", response.route},
+                                 {"status", response.status},
+                                 {"micros", latency.count()},
+                                 {"remote", request.remote}};
+        if (auto it = request.headers.find("x-arrears-error"); it != request.headers.end()) line["error"] = it->second;
+        std::lock_guard lock(log_mutex);
+        std::cout << boost::json::serialize(line) << '\n' << std::flush;
+      });
+  try {
+    server.Listen();
+  } catch (const std::runtime_error& e) {
+    throw UsageError(e.what());
+  }
+  api.metrics().AddGauge("arrears_http_connections", "Open HTTP connections.",
+                         [&server] { return static_cast<double>(server.connections()); });
+  std::cerr << "arrears serve: listening on http://" << server_options.address << ":" << server.port()
+            << (has_static ? " (web UI from " + o.static_dir + ")" : "") << '\n'
+            << std::flush;
+  server.Run();
+  std::cerr << "arrears serve: stopped\n";
+}
+
+}  // namespace
+
+void AddServe(CLI::App& app, Selection& selection) {
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand("serve", "Serve the HTTP API and the web workbench");
+  command->fallthrough();
+  AddDatabaseOptions(*command, options->database);
+  command->add_option("--listen", options->listen, "ADDRESS:PORT (default 127.0.0.1:8080; port 0 picks a free one)");
+  command->add_option("--pack", options->packs, "compliance rule packs (default cn-default)");
+  command->add_option("--rules-dir", options->rules_dir, "where the packs are (default config/rules)");
+  command->add_option("--policy", options->policy_file, "the workflow policy (default config/workflow.yaml)");
+  command->add_option("--static", options->static_dir, "the web UI's files (default web/dist, when built)");
+  command->add_option("--threads", options->threads, "worker threads (default 8)");
+  command->add_option("--idle-timeout", options->idle_timeout, "seconds a keep-alive connection may idle (default 75)");
+  command->add_option("--request-timeout", options->request_timeout,
+                      "seconds a started request has to arrive (default 15)");
+  command->add_flag("--secure-cookies", options->secure_cookies, "mark cookies Secure (behind a TLS proxy)");
+  command->add_flag("--quiet", options->quiet, "no access log");
+  OnChosen(*command, selection, options, &Run);
+}
+
+}  // namespace arrears::cli

@@ -1,0 +1,69 @@
+// The HTTP API under /api/v1 and the service endpoints (/healthz, /readyz,
+// /metrics): sessions and CSRF checked here, the permission table is the
+// route list, each handler is thin (parse, call one use case in one
+// transaction, map the result), and every error is a problem+json.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/ports/account_store.hpp"
+#include "app/ports/personal_data_vault.hpp"
+#include "core/date.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "policy/rule_pack.hpp"
+#include "policy/workflow_policy.hpp"
+#include "store/database.hpp"
+
+namespace arrears::http {
+
+struct ApiServices {
+  store::Database& database;
+  const app::PersonalDataVault& vault;
+  const app::Credentials& credentials;
+  const policy::WorkflowPolicy& policy;
+  std::vector<const policy::RulePack*> packs;
+  std::function<std::chrono::sys_seconds()> now;
+  std::function<Date()> today;
+  std::string static_dir;  // the web UI's built files (web/dist); empty: none
+  bool secure_cookies = false;
+};
+
+// What a handler runs with: the request's call and one database session.
+struct Exchange {
+  Call& call;
+  store::Session& session;
+  const ApiServices& services;
+};
+
+class Api {
+ public:
+  explicit Api(ApiServices services);
+  Response Handle(const Request& request);
+  const Router& router() const { return router_; }
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  ApiServices services_;
+  Router router_;
+  Metrics metrics_;
+};
+
+// Route registration, one file per area.
+void AddSystemRoutes(Router& router, const ApiServices& services, Metrics& metrics);
+void AddSessionRoutes(Router& router);
+void AddCaseRoutes(Router& router);
+
+// A file of the web UI (web/dist): hashed assets cached for a year, the index
+// revalidated, a precompressed .gz sent to clients that accept gzip.
+Response ServeStatic(const std::string& root, const Request& request);
+
+// The per-request session, set by Api::Handle for the handler's thread.
+store::Session& CurrentSession();
+const ApiServices& CurrentServices();
+
+}  // namespace arrears::http

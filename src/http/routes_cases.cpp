@@ -1,0 +1,421 @@
+// /api/v1/cases and /api/v1/approvals: every workflow use case, each handler
+// parsing its body, running the use case in one transaction, and mapping the
+// result. Scope is applied by the use cases: a case outside it is a 404.
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "app/workflow/cases.hpp"
+#include "app/workflow/commitments.hpp"
+#include "app/workflow/contacts.hpp"
+#include "app/workflow/disputes.hpp"
+#include "app/workflow/escalation.hpp"
+#include "app/workflow/reveal.hpp"
+#include "http/api.hpp"
+#include "http/json_mapping.hpp"
+#include "http/problem.hpp"
+#include "store/idempotency.hpp"
+#include "store/workflow/sql_workflow_store.hpp"
+
+namespace arrears::http {
+
+namespace {
+
+namespace json = boost::json;
+using app::Role;
+using Outcome = Result<json::value>;
+
+const std::vector<Role> kWorkers = {Role::kCollector, Role::kTeamLead, Role::kSupervisor, Role::kLegal,
+                                    Role::kAgencyUser};
+const std::vector<Role> kDeciders = {Role::kTeamLead, Role::kSupervisor};
+
+Response JsonResponse(int status, const json::value& value) {
+  Response response;
+  response.status = status;
+  response.Set("Content-Type", "application/json");
+  response.body = json::serialize(value);
+  return response;
+}
+
+// Runs `use_case` as the caller, in one transaction when it writes: committed
+// when it succeeds, rolled back when it fails. Writes with an Idempotency-Key
+// answer a repeat with the first answer.
+Response Work(Call& call, bool write, int ok_status, const std::function<Outcome(app::WorkflowContext&)>& use_case) {
+  const ApiServices& services = CurrentServices();
+  store::Session& session = CurrentSession();
+  const auto now = services.now();
+  const std::string now_text = app::FormatUtc(now);
+  const app::UserAccount& user = call.principal->user;
+  const std::string key = write ? call.request.Header("idempotency-key") : "";
+  const std::string request_hash =
+      key.empty() ? "" : services.vault.KeyedHash("idempotency", call.request.method + " " + call.request.path + "\n" +
+                                                                     call.request.body);
+  if (write) session.Begin();
+  try {
+    if (!key.empty()) {
+      if (auto stored = store::FindIdempotent(session, user.id, key)) {
+        session.Rollback();
+        if (stored->request_hash != request_hash) {
+          return Problem(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request",
+                         "Idempotency-Key");
+        }
+        Response replay = JsonResponse(stored->status, json::parse(stored->body));
+        replay.Set("Idempotent-Replayed", "true");
+        return replay;
+      }
+    }
+    store::SqlWorkflowStore store(session, services.vault, user.login, now_text);
+    const bool english = call.request.Header("accept-language").starts_with("en");
+    app::WorkflowContext context{store,    services.vault, services.policy,  services.packs,
+                                 app::Actor{user.login, user.role, user.team, user.agency},
+                                 now,      now_text,       services.today(), english ? policy::Language::kEn : policy::Language::kZh};
+    Outcome outcome = use_case(context);
+    if (!outcome) {
+      if (write) session.Rollback();
+      return ProblemFrom(outcome.error());
+    }
+    const std::string body = json::serialize(*outcome);
+    if (!key.empty()) store::SaveIdempotent(session, user.id, key, {request_hash, ok_status, body}, now_text);
+    if (write) session.Commit();
+    Response response;
+    response.status = ok_status;
+    response.Set("Content-Type", "application/json");
+    response.body = body;
+    return response;
+  } catch (...) {
+    if (write) session.Rollback();
+    throw;
+  }
+}
+
+Result<CaseId> CaseParam(const Call& call) {
+  const std::string& text = call.params.at("id");
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+    return Fail(Error{ErrorCode::kNotFound, "no case " + text, "case"});
+  }
+  return CaseId{id};
+}
+
+Result<std::int64_t> IdParam(const Call& call, const char* name) {
+  const std::string& text = call.params.at(name);
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+    return Fail(Error{ErrorCode::kNotFound, std::string("no ") + name + " " + text, name});
+  }
+  return id;
+}
+
+// A route on one case: parses the body with its allowed fields, resolves the case id.
+template <class Body>
+RouteHandler OnCase(bool write, int ok_status, std::initializer_list<const char*> fields, Body body) {
+  std::vector<const char*> allowed(fields);
+  return [=](Call& call) -> Response {
+    auto id = CaseParam(call);
+    if (!id) return ProblemFrom(id.error());
+    JsonBody parsed;
+    if (write) {
+      auto read = JsonBody::Parse(call.request.body, allowed);
+      if (!read) return ProblemFrom(read.error());
+      parsed = std::move(*read);
+    }
+    return Work(call, write, ok_status,
+                [&](app::WorkflowContext& context) -> Outcome { return body(context, call, *id, parsed); });
+  };
+}
+
+#define ARREARS_TRY(var, expr)              \
+  auto var##_result = (expr);               \
+  if (!var##_result) return Fail(var##_result.error()); \
+  auto var = std::move(*var##_result)
+
+Result<Money> AmountField(const JsonBody& body, const char* field) {
+  auto text = body.Text(field);
+  if (!text) return Fail(text.error());
+  return ParseAmount(*text, Currency::kCNY, field);
+}
+
+Result<Date> DateField(const JsonBody& body, const char* field) {
+  auto text = body.Text(field);
+  if (!text) return Fail(text.error());
+  return Date::Parse(*text, field);
+}
+
+Result<ArrangementTerms> TermsFrom(const JsonBody& body) {
+  ArrangementTerms terms;
+  auto kind_text = body.Text("kind", false);
+  if (!kind_text) return Fail(kind_text.error());
+  const auto kind = ParseArrangementKind(kind_text->empty() ? "installment" : *kind_text);
+  if (!kind) return Fail("kind is installment, deferral or settlement", "kind");
+  terms.kind = *kind;
+  auto periods = body.Integer("periods");
+  if (!periods) return Fail(periods.error());
+  terms.periods = static_cast<int>(periods->value_or(1));
+  auto days = body.Integer("deferral_days");
+  if (!days) return Fail(days.error());
+  terms.deferral_days = static_cast<int>(days->value_or(0));
+  auto first_due = DateField(body, "first_due");
+  if (!first_due) return Fail(first_due.error());
+  terms.first_due = *first_due;
+  auto waive = body.TextList("waive");
+  if (!waive) return Fail(waive.error());
+  for (const std::string& item : *waive) {
+    const std::size_t equals = item.find('=');
+    const auto component = equals == std::string::npos ? std::nullopt : ParseComponent(item.substr(0, equals));
+    if (!component) return Fail("each waiver is COMPONENT=SHARE, e.g. penalty_interest=100%", "waive");
+    auto share = ParseShare(item.substr(equals + 1), "waive");
+    if (!share) return Fail(share.error());
+    terms.waiver_ppm[static_cast<std::size_t>(*component)] = *share;
+  }
+  return terms;
+}
+
+json::object ProposalJson(const app::ArrangementProposal& p) {
+  json::array beyond;
+  for (const std::string& b : p.beyond_authority) beyond.push_back(json::string(b));
+  json::array installments;
+  for (const PlannedInstallment& i : p.plan.installments) {
+    installments.push_back(json::object{{"number", i.number}, {"due", i.due.ToString()}, {"amount", FormatAmount(i.amount)}});
+  }
+  json::object out{{"status", p.status},
+                   {"beyond_authority", std::move(beyond)},
+                   {"owed", FormatAmount(p.plan.owed)},
+                   {"waived", FormatAmount(p.plan.waived_total)},
+                   {"to_pay", FormatAmount(p.plan.to_pay)},
+                   {"currency", std::string(CurrencyCode(p.plan.owed.currency()))},
+                   {"installments", std::move(installments)}};
+  if (p.arrangement_id) out["arrangement"] = p.arrangement_id;
+  if (p.approval_id) out["approval"] = *p.approval_id;
+  return out;
+}
+
+json::value Done(json::object fields) { return fields; }
+
+}  // namespace
+
+void AddCaseRoutes(Router& router) {
+  router.Add({"GET", "/api/v1/cases", Access::kRead, {}, [](Call& call) {
+                return Work(call, false, 200, [&](app::WorkflowContext& context) -> Outcome {
+                  app::CaseQuery query;
+                  const auto& q = call.request.query;
+                  if (auto it = q.find("stage"); it != q.end()) {
+                    query.stage = ParseCaseStage(it->second);
+                    if (!query.stage) return Fail("unknown stage '" + it->second + "'", "stage");
+                  }
+                  if (auto it = q.find("owner"); it != q.end()) query.owner = it->second;
+                  if (auto it = q.find("closed"); it != q.end()) query.open_only = it->second != "include";
+                  for (const auto& [name, target] : {std::pair{"cursor", &query.after_id}}) {
+                    if (auto it = q.find(name); it != q.end()) {
+                      if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), *target).ec !=
+                          std::errc{}) {
+                        return Fail("cursor is the value next_cursor gave", "cursor");
+                      }
+                    }
+                  }
+                  if (auto it = q.find("limit"); it != q.end()) {
+                    if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), query.limit).ec !=
+                        std::errc{}) {
+                      return Fail("limit is a whole number", "limit");
+                    }
+                  }
+                  auto cases = app::ListCases(context, query);
+                  if (!cases) return Fail(cases.error());
+                  json::array items;
+                  for (const app::CaseSummary& s : *cases) items.push_back(CaseSummaryToJson(s));
+                  json::object page{{"items", std::move(items)}};
+                  page["next_cursor"] = static_cast<int>(cases->size()) == query.limit && !cases->empty()
+                                            ? json::value(std::to_string(cases->back().id.value))
+                                            : json::value(nullptr);
+                  return json::value(std::move(page));
+                });
+              }});
+  router.Add({"GET", "/api/v1/cases/{id}", Access::kRead, {},
+              OnCase(false, 200, {}, [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody&) -> Outcome {
+                ARREARS_TRY(record, app::ShowCase(c, id));
+                return json::value(CaseToJson(record));
+              })});
+  router.Add({"GET", "/api/v1/cases/{id}/timeline", Access::kRead, {},
+              OnCase(false, 200, {}, [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody&) -> Outcome {
+                ARREARS_TRY(entries, app::CaseTimeline(c, id));
+                json::array items;
+                for (const app::TimelineEntry& e : entries) items.push_back(TimelineEntryToJson(e));
+                return json::value(json::object{{"case", id.value}, {"timeline", std::move(items)}});
+              })});
+  router.Add({"POST", "/api/v1/cases/{id}/contacts", Access::kWrite, kWorkers,
+              OnCase(true, 201,
+                     {"channel", "outcome", "party", "inbound", "contact_point", "notes", "message", "verify_name",
+                      "verify_id", "collectors"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       app::ContactRequest request;
+                       ARREARS_TRY(channel, b.Text("channel"));
+                       ARREARS_TRY(outcome, b.Text("outcome"));
+                       ARREARS_TRY(party, b.Text("party", false));
+                       ARREARS_TRY(inbound, b.Boolean("inbound"));
+                       ARREARS_TRY(point, b.Integer("contact_point"));
+                       ARREARS_TRY(notes, b.Text("notes", false));
+                       ARREARS_TRY(message, b.Text("message", false));
+                       ARREARS_TRY(verify_name, b.Text("verify_name", false));
+                       ARREARS_TRY(verify_id, b.Text("verify_id", false));
+                       ARREARS_TRY(collectors, b.Integer("collectors"));
+                       request.channel = channel;
+                       request.outcome = outcome;
+                       if (!party.empty()) request.party = party;
+                       request.inbound = inbound;
+                       request.contact_point_id = point;
+                       request.notes = notes;
+                       request.message = message;
+                       if (!verify_name.empty()) request.verify_name = verify_name;
+                       if (!verify_id.empty()) request.verify_id_digits = verify_id;
+                       if (collectors) request.collectors = static_cast<int>(*collectors);
+                       ARREARS_TRY(logged, app::LogContact(c, id, request));
+                       json::array reasons;
+                       for (const std::string& r : logged.reasons) reasons.push_back(json::string(r));
+                       json::object out{{"attempt", logged.attempt_id},
+                                        {"made", logged.made},
+                                        {"verdict", logged.verdict},
+                                        {"reasons", std::move(reasons)}};
+                       if (logged.right_party_verified) out["right_party_verified"] = *logged.right_party_verified;
+                       return json::value(std::move(out));
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/promises", Access::kWrite, kWorkers,
+              OnCase(true, 201, {"amount", "date", "channel"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(amount, AmountField(b, "amount"));
+                       ARREARS_TRY(date, DateField(b, "date"));
+                       ARREARS_TRY(channel, b.Text("channel", false));
+                       ARREARS_TRY(promise, app::RecordPromise(c, id, amount, date, channel));
+                       return Done({{"promise", promise}});
+                     })});
+  for (const bool preview : {true, false}) {
+    router.Add({"POST", preview ? "/api/v1/cases/{id}/arrangements/preview" : "/api/v1/cases/{id}/arrangements",
+                Access::kWrite, kWorkers,
+                OnCase(true, preview ? 200 : 201, {"kind", "periods", "deferral_days", "first_due", "waive"},
+                       [preview](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                         ARREARS_TRY(terms, TermsFrom(b));
+                         ARREARS_TRY(proposal, preview ? app::PreviewArrangement(c, id, terms)
+                                                       : app::ProposeArrangement(c, id, terms));
+                         return json::value(ProposalJson(proposal));
+                       })});
+  }
+  router.Add({"POST", "/api/v1/cases/{id}/stage", Access::kWrite, kWorkers,
+              OnCase(true, 200, {"stage", "reason"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(stage_text, b.Text("stage"));
+                       ARREARS_TRY(reason, b.Text("reason"));
+                       const auto stage = ParseCaseStage(stage_text);
+                       if (!stage) return Fail("unknown stage '" + stage_text + "'", "stage");
+                       if (auto moved = app::ChangeStage(c, id, *stage, reason); !moved) return Fail(moved.error());
+                       return Done({{"case", id.value}, {"stage", stage_text}});
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/assign", Access::kWrite, {Role::kTeamLead, Role::kSupervisor, Role::kAdmin},
+              OnCase(true, 200, {"owner"}, [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                ARREARS_TRY(owner, b.Text("owner"));
+                if (auto assigned = app::AssignCase(c, id, owner); !assigned) return Fail(assigned.error());
+                return Done({{"case", id.value}, {"owner", owner}});
+              })});
+  router.Add({"POST", "/api/v1/cases/{id}/holds", Access::kWrite, {},
+              OnCase(true, 201, {"kind", "reason"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(kind_text, b.Text("kind"));
+                       ARREARS_TRY(reason, b.Text("reason"));
+                       const auto kind = ParseHoldKind(kind_text);
+                       if (!kind) return Fail("unknown hold kind '" + kind_text + "'", "kind");
+                       ARREARS_TRY(hold, app::PlaceHold(c, id, *kind, reason));
+                       return Done({{"hold", hold}});
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/holds/{hold}/release", Access::kWrite, {},
+              OnCase(true, 200, {"reason"},
+                     [](app::WorkflowContext& c, Call& call, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(hold, IdParam(call, "hold"));
+                       ARREARS_TRY(reason, b.Text("reason"));
+                       if (auto released = app::ReleaseHold(c, id, hold, reason); !released) return Fail(released.error());
+                       return Done({{"hold", hold}, {"released", true}});
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/close", Access::kWrite, kWorkers,
+              OnCase(true, 200, {"reason", "note"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(reason_text, b.Text("reason"));
+                       ARREARS_TRY(note, b.Text("note", false));
+                       const auto reason = ParseCloseReason(reason_text);
+                       if (!reason) return Fail("unknown closing reason '" + reason_text + "'", "reason");
+                       if (auto closed = app::CloseCase(c, id, *reason, note); !closed) return Fail(closed.error());
+                       return Done({{"case", id.value}, {"stage", "closed"}});
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/disputes", Access::kWrite, {},
+              OnCase(true, 201, {"account_ref", "kind", "description", "component", "amount"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       app::DisputeRequest request;
+                       ARREARS_TRY(account, b.Text("account_ref"));
+                       ARREARS_TRY(kind, b.Text("kind"));
+                       ARREARS_TRY(description, b.Text("description"));
+                       ARREARS_TRY(component, b.Text("component", false));
+                       ARREARS_TRY(amount, b.Text("amount", false));
+                       request = {account, kind, description, std::nullopt, std::nullopt};
+                       if (!component.empty()) {
+                         request.component = ParseComponent(component);
+                         if (!request.component) return Fail("unknown component '" + component + "'", "component");
+                       }
+                       if (!amount.empty()) {
+                         ARREARS_TRY(money, ParseAmount(amount, Currency::kCNY, "amount"));
+                         request.amount = money;
+                       }
+                       ARREARS_TRY(dispute, app::OpenDispute(c, id, request));
+                       return Done({{"dispute", dispute}});
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/disputes/{dispute}/resolve", Access::kWrite, {},
+              OnCase(true, 200, {"upheld", "reason"},
+                     [](app::WorkflowContext& c, Call& call, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(dispute, IdParam(call, "dispute"));
+                       ARREARS_TRY(upheld, b.Boolean("upheld"));
+                       ARREARS_TRY(reason, b.Text("reason"));
+                       if (auto resolved = app::ResolveDispute(c, id, dispute, upheld, reason); !resolved) {
+                         return Fail(resolved.error());
+                       }
+                       return Done({{"dispute", dispute}, {"status", upheld ? "upheld" : "rejected"}});
+                     })});
+  router.Add({"POST", "/api/v1/cases/{id}/letters", Access::kWrite, kWorkers,
+              OnCase(true, 201, {"kind"}, [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                ARREARS_TRY(kind, b.Text("kind"));
+                ARREARS_TRY(letter, app::RequestLetter(c, id, kind));
+                return Done({{"letter_request", letter}});
+              })});
+  router.Add({"POST", "/api/v1/cases/{id}/legal", Access::kWrite, {Role::kSupervisor, Role::kTeamLead, Role::kLegal},
+              OnCase(true, 201, {"reason"}, [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                ARREARS_TRY(reason, b.Text("reason"));
+                ARREARS_TRY(matter, app::TransferToLegal(c, id, reason));
+                return Done({{"legal_matter", matter}});
+              })});
+  router.Add({"POST", "/api/v1/cases/{id}/reveal", Access::kWrite, {},
+              OnCase(true, 200, {"field", "contact_point", "purpose"},
+                     [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody& b) -> Outcome {
+                       ARREARS_TRY(field, b.Text("field"));
+                       ARREARS_TRY(point, b.Integer("contact_point"));
+                       ARREARS_TRY(purpose, b.Text("purpose"));
+                       ARREARS_TRY(clear, app::RevealPersonalData(c, id, field, point, purpose));
+                       return Done({{"field", field}, {"value", clear}});
+                     })});
+  router.Add({"GET", "/api/v1/approvals", Access::kRead, {}, [](Call& call) {
+                return Work(call, false, 200, [](app::WorkflowContext& c) -> Outcome {
+                  ARREARS_TRY(pending, app::PendingApprovals(c));
+                  json::array items;
+                  for (const app::ApprovalRecord& a : pending) items.push_back(ApprovalToJson(a));
+                  return json::value(json::object{{"items", std::move(items)}});
+                });
+              }});
+  for (const bool approve : {true, false}) {
+    router.Add({"POST", approve ? "/api/v1/approvals/{approval}/approve" : "/api/v1/approvals/{approval}/reject",
+                Access::kWrite, kDeciders, [approve](Call& call) {
+                  auto body = JsonBody::Parse(call.request.body, std::vector<const char*>{"reason"});
+                  if (!body) return ProblemFrom(body.error());
+                  return Work(call, true, 200, [&](app::WorkflowContext& c) -> Outcome {
+                    ARREARS_TRY(approval, IdParam(call, "approval"));
+                    ARREARS_TRY(reason, body->Text("reason"));
+                    ARREARS_TRY(decided, app::DecideApproval(c, approval, approve, reason));
+                    return json::value(ApprovalToJson(decided));
+                  });
+                }});
+  }
+}
+
+}  // namespace arrears::http
