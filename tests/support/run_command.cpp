@@ -21,7 +21,14 @@ std::string Slurp(const std::string& path) {
 }
 }  // namespace
 
-CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment) {
+CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment,
+                         const std::string& input) {
+  char in_path[] = "/tmp/arrears-cli-in-XXXXXX";
+  const int in_fd = mkstemp(in_path);
+  if (in_fd < 0 || write(in_fd, input.data(), input.size()) != static_cast<ssize_t>(input.size())) {
+    throw std::runtime_error("cannot write the command's input");
+  }
+  lseek(in_fd, 0, SEEK_SET);
   char out_path[] = "/tmp/arrears-cli-out-XXXXXX";
   char err_path[] = "/tmp/arrears-cli-err-XXXXXX";
   const int out_fd = mkstemp(out_path);
@@ -32,8 +39,7 @@ CommandResult RunArrears(const std::vector<std::string>& arguments, const std::v
   if (pid == 0) {
     dup2(out_fd, 1);
     dup2(err_fd, 2);
-    const int null_fd = open("/dev/null", O_RDONLY);
-    dup2(null_fd, 0);
+    dup2(in_fd, 0);
     unsetenv("ARREARS_NOW");
     for (const std::string& assignment : environment) putenv(const_cast<char*>(assignment.c_str()));
     std::vector<char*> argv;
@@ -45,8 +51,10 @@ CommandResult RunArrears(const std::vector<std::string>& arguments, const std::v
   }
   int status = 0;
   waitpid(pid, &status, 0);
+  close(in_fd);
   close(out_fd);
   close(err_fd);
+  unlink(in_path);
   CommandResult result;
   result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = Slurp(out_path);

@@ -13,6 +13,8 @@ struct CommandResult {
 };
 
 // Arguments are passed without a shell, so no quoting is needed.
-CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment = {});
+// `input` is what the command reads on standard input (empty: /dev/null).
+CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment = {},
+                         const std::string& input = {});
 
 }  // namespace arrears::testing

@@ -1,0 +1,411 @@
+// The HTTP API as browsers and systems use it: `arrears serve` as a real
+// process on a free port, a real database (SQLite and PostgreSQL), sessions,
+// CSRF, roles and scopes, malformed and hostile input.
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "http/api.hpp"
+#include "store/crypto/sodium_credentials.hpp"
+#include "store/crypto/sodium_vault.hpp"
+#include "support/http_client.hpp"
+#include "support/portfolio_fixture.hpp"
+#include "support/run_command.hpp"
+#include "support/server_process.hpp"
+#include "support/test_database.hpp"
+
+namespace arrears::testing {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+constexpr const char* kNow = "2026-11-28T10:00:00+08:00";
+constexpr const char* kPassword = "Collect2026ok";
+
+void Write(const fs::path& path, const std::string& text) {
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << text;
+}
+
+struct Person {
+  const char* login;
+  const char* role;
+  const char* team;
+  const char* agency;
+};
+
+// c1 works C1-C3 (team east), c2 works C4-C5 (team west).
+const std::vector<Person> kPeople = {
+    {"c1", "collector", "east", ""},   {"c2", "collector", "west", ""}, {"lead", "team_lead", "east", ""},
+    {"sup", "supervisor", "", ""},     {"legal1", "legal", "", ""},     {"comp", "compliance", "", ""},
+    {"agent", "agency_user", "", "acme"}, {"admin", "admin", "", ""},   {"aud", "auditor", "", ""}};
+
+class HttpApi : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("arrears-http-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    key_ = (dir_ / "arrears.key").string();
+    ASSERT_EQ(Run({"migrate"}).exit_status, 0);
+    Write(dir_ / "customers.csv", kCustomers);
+    Write(dir_ / "contacts.csv", kContacts);
+    Write(dir_ / "accounts.csv", std::string(kAccountHeader) + kAccounts);
+    for (const char* kind : {"customers", "contacts", "accounts"}) {
+      ASSERT_EQ(Run({"import", kind, (dir_ / (std::string(kind) + ".csv")).string()}).exit_status, 0);
+    }
+    for (const Person& p : kPeople) {
+      std::vector<std::string> args = {"user", "add", p.login, "--role", p.role, "--password-stdin"};
+      if (*p.team) args.insert(args.end(), {"--team", p.team});
+      if (*p.agency) args.insert(args.end(), {"--agency", p.agency});
+      const CommandResult added = Run(args, kNow, std::string(kPassword) + "\n");
+      ASSERT_EQ(added.exit_status, 0) << added.err;
+    }
+    ASSERT_EQ(Work("system", {"case", "open-due"}).exit_status, 0);
+    for (const auto& [customer, owner] : std::vector<std::pair<const char*, const char*>>{
+             {"C1", "c1"}, {"C2", "c1"}, {"C3", "c1"}, {"C4", "c2"}, {"C5", "c2"}}) {
+      ASSERT_EQ(Work("sup", {"case", "assign", customer, owner}).exit_status, 0);
+    }
+    Start(kNow);
+  }
+  void TearDown() override {
+    server_.reset();
+    fs::remove_all(dir_);
+  }
+
+  CommandResult Run(std::vector<std::string> arguments, const std::string& now = kNow, const std::string& input = {}) {
+    arguments.insert(arguments.end(), {"--db", db_.url(), "--key-file", key_});
+    return RunArrears(arguments, {"ARREARS_NOW=" + now}, input);
+  }
+  CommandResult Work(const std::string& user, std::vector<std::string> arguments) {
+    const std::string source = ARREARS_SOURCE_DIR;
+    arguments.insert(arguments.end(), {"--as", user, "--rules-dir", source + "/config/rules", "--policy",
+                                       source + "/config/workflow.yaml"});
+    return Run(arguments);
+  }
+  void Start(const std::string& now, std::vector<std::string> extra = {}) {
+    server_.reset();
+    const std::string source = ARREARS_SOURCE_DIR;
+    std::vector<std::string> arguments = {"--db", db_.url(), "--key-file", key_, "--quiet", "--rules-dir",
+                                          source + "/config/rules", "--policy", source + "/config/workflow.yaml"};
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<ServerProcess>(arguments, now);
+  }
+  HttpClient Client() { return HttpClient(server_->port()); }
+  HttpClient SignedIn(const std::string& login) {
+    HttpClient client = Client();
+    const HttpResponse response = client.Request(
+        "POST", "/api/v1/session", json::serialize(json::object{{"login", login}, {"password", kPassword}}));
+    EXPECT_EQ(response.status, 201) << login << ": " << response.body;
+    if (response.status == 201) client.csrf = std::string(json::parse(response.body).at("csrf_token").as_string());
+    return client;
+  }
+  std::int64_t CaseOf(const std::string& customer) {
+    auto session = db_.database().Acquire();
+    const std::vector<store::SqlValue> key = {store::Text(customer)};
+    return session
+        ->Query("SELECT c.id FROM cases c JOIN source_keys k ON k.entity = 'customer' AND k.customer_id = c.customer_id "
+                "WHERE k.source_ref = $1",
+                key)[0]
+        .Int(0);
+  }
+  std::int64_t AuditCount(const std::string& action) {
+    auto session = db_.database().Acquire();
+    const std::vector<store::SqlValue> key = {store::Text(action)};
+    return session->Query("SELECT COUNT(*) FROM audit_events WHERE action = $1", key)[0].Int(0);
+  }
+
+  TestDatabase db_{GetParam()};
+  fs::path dir_;
+  std::string key_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_P(HttpApi, SignInSessionsAndCsrf) {
+  HttpClient anonymous = Client();
+  EXPECT_EQ(anonymous.Request("GET", "/api/v1/me").status, 401);
+  const HttpResponse wrong =
+      anonymous.Request("POST", "/api/v1/session", R"({"login":"c1","password":"not-the-password1"})");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_NE(wrong.body.find("wrong login or password"), std::string::npos);
+  EXPECT_EQ(wrong.headers.at("content-type"), "application/problem+json");
+
+  HttpClient c1 = Client();
+  const HttpResponse signed_in =
+      c1.Request("POST", "/api/v1/session", json::serialize(json::object{{"login", "c1"}, {"password", kPassword}}));
+  ASSERT_EQ(signed_in.status, 201) << signed_in.body;
+  const std::string cookie = signed_in.headers.at("set-cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  const std::string csrf(json::parse(signed_in.body).at("csrf_token").as_string());
+  const HttpResponse me = c1.Request("GET", "/api/v1/me");
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(json::parse(me.body).at("user").at("role").as_string(), "collector");
+  const std::string c1_case = std::to_string(CaseOf("C1"));
+  const std::string promise = R"({"amount":"200.00","date":"2026-12-05"})";
+  // A state-changing request needs the CSRF token: missing, then wrong.
+  const HttpResponse missing = c1.Request("POST", "/api/v1/cases/" + c1_case + "/promises", promise);
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_NE(missing.body.find("X-CSRF-Token header is missing"), std::string::npos);
+  c1.csrf = "forged";
+  EXPECT_EQ(c1.Request("POST", "/api/v1/cases/" + c1_case + "/promises", promise).status, 403);
+  c1.csrf = csrf;
+  const HttpResponse made = c1.Request("POST", "/api/v1/cases/" + c1_case + "/promises", promise);
+  EXPECT_EQ(made.status, 201) << made.body;
+  // Signed out, the cookie is worth nothing.
+  EXPECT_EQ(c1.Request("DELETE", "/api/v1/session").status, 204);
+  c1.set_cookie(cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1));
+  EXPECT_EQ(c1.Request("GET", "/api/v1/me").status, 401);
+}
+
+TEST_P(HttpApi, RepeatedFailuresLockTheAccountWithAClearMessage) {
+  HttpClient client = Client();
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(client.Request("POST", "/api/v1/session", R"({"login":"c2","password":"wrong-password-1"})").status, 401);
+  }
+  const HttpResponse fifth = client.Request("POST", "/api/v1/session", R"({"login":"c2","password":"wrong-password-1"})");
+  EXPECT_EQ(fifth.status, 401);
+  EXPECT_NE(fifth.body.find("locked until 2026-11-28T02:15:00Z"), std::string::npos) << fifth.body;
+  // Even the right password waits for the lock to end.
+  const HttpResponse right = client.Request(
+      "POST", "/api/v1/session", json::serialize(json::object{{"login", "c2"}, {"password", kPassword}}));
+  EXPECT_EQ(right.status, 401);
+  EXPECT_NE(right.body.find("is locked"), std::string::npos) << right.body;
+  EXPECT_EQ(AuditCount("session.locked"), 1);
+  Start("2026-11-28T10:20:00+08:00");
+  EXPECT_EQ(SignedIn("c2").Request("GET", "/api/v1/me").status, 200);
+}
+
+TEST_P(HttpApi, SessionsExpireWhenIdleAndAfterTwelveHours) {
+  HttpClient c1 = SignedIn("c1");
+  HttpClient busy = SignedIn("lead");  // both at 10:00
+  auto at = [&](const char* now) {
+    Start(now);
+    c1.set_port(server_->port());
+    busy.set_port(server_->port());
+  };
+  at("2026-11-28T11:30:00+08:00");  // 90 minutes later: still alive, and touched
+  EXPECT_EQ(c1.Request("GET", "/api/v1/me").status, 200);
+  EXPECT_EQ(busy.Request("GET", "/api/v1/me").status, 200);
+  at("2026-11-28T13:20:00+08:00");
+  EXPECT_EQ(busy.Request("GET", "/api/v1/me").status, 200);
+  at("2026-11-28T13:31:00+08:00");  // c1: more than two idle hours after the last use
+  const HttpResponse idle = c1.Request("GET", "/api/v1/me");
+  EXPECT_EQ(idle.status, 401);
+  EXPECT_NE(idle.body.find("idle too long"), std::string::npos) << idle.body;
+  for (const char* now : {"2026-11-28T15:10:00+08:00", "2026-11-28T17:00:00+08:00", "2026-11-28T18:50:00+08:00",
+                          "2026-11-28T20:40:00+08:00"}) {
+    at(now);
+    EXPECT_EQ(busy.Request("GET", "/api/v1/me").status, 200) << now;
+  }
+  at("2026-11-28T22:05:00+08:00");  // used all along, but signed in more than 12 hours ago
+  const HttpResponse expired = busy.Request("GET", "/api/v1/me");
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_NE(expired.body.find("expired"), std::string::npos) << expired.body;
+}
+
+// Every case route × every role, on a case in c1's scope: A allowed (the use
+// case may still refuse on business grounds), F forbidden (403), H hidden (404).
+TEST_P(HttpApi, AuthorisationMatrix) {
+  const std::string id = std::to_string(CaseOf("C1"));
+  struct Row {
+    std::string method;
+    std::string path;
+    std::string body;
+    std::string expected;  // one letter per person of kPeople, in order
+  };
+  // Roles:                                c1  c2  lead sup legal comp agent admin aud
+  const std::vector<Row> rows = {
+      {"GET", "/api/v1/cases/" + id, "", "AHAAAAHAA"},
+      {"GET", "/api/v1/cases/" + id + "/timeline", "", "AHAAAAHAA"},
+      {"POST", "/api/v1/cases/" + id + "/contacts", R"({"channel":"call","outcome":"no_answer","notes":"不还钱就让你坐牢"})",
+       "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/promises", R"({"amount":"1.00","date":"2026-01-01"})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/arrangements/preview", R"({"periods":12,"first_due":"2026-12-23"})",
+       "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/stage", R"({"stage":"reminding","reason":"matrix"})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/assign", R"({"owner":"c1"})", "FFAAFFFAF"},
+      {"POST", "/api/v1/cases/" + id + "/holds", R"({"kind":"complaint","reason":"matrix"})", "AHAAAAHFF"},
+      {"POST", "/api/v1/cases/" + id + "/close", R"({"reason":"paid_in_full"})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/letters", R"({"kind":"collection_letter"})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/reveal", R"({"field":"id_number","purpose":"matrix"})", "FHFAAAHFF"},
+      {"POST", "/api/v1/cases/" + id + "/disputes",
+       R"({"account_ref":"A1","kind":"service_complaint","description":"matrix"})", "AHAAAAHFF"},
+      {"POST", "/api/v1/cases/" + id + "/legal", R"({"reason":"matrix"})", "FFAAAFFFF"},
+      {"GET", "/api/v1/approvals", "", "AAAAAFAFF"},
+      {"POST", "/api/v1/approvals/999999/approve", R"({"reason":"matrix"})", "FFHHFFFFF"},
+  };
+  std::vector<HttpClient> clients;
+  for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
+  for (const Row& row : rows) {
+    for (std::size_t i = 0; i < kPeople.size(); ++i) {
+      const HttpResponse response = clients[i].Request(row.method, row.path, row.body);
+      const char expected = row.expected[i];
+      const std::string where = row.method + " " + row.path + " as " + kPeople[i].login + ": " +
+                                std::to_string(response.status) + " " + response.body;
+      if (expected == 'A') {
+        EXPECT_TRUE(response.status != 401 && response.status != 403 && response.status != 404) << where;
+      } else if (expected == 'F') {
+        EXPECT_EQ(response.status, 403) << where;
+      } else {
+        EXPECT_EQ(response.status, 404) << where;
+      }
+    }
+  }
+}
+
+TEST_P(HttpApi, CaseListsFollowScopeAndPage) {
+  auto ids = [&](HttpClient& client, const std::string& query) {
+    const HttpResponse response = client.Request("GET", "/api/v1/cases" + query);
+    EXPECT_EQ(response.status, 200) << response.body;
+    std::vector<std::string> refs;
+    const json::value page = json::parse(response.body);
+    for (const auto& item : page.at("items").as_array()) refs.emplace_back(item.at("customer_ref").as_string());
+    return std::make_pair(refs, page.at("next_cursor"));
+  };
+  HttpClient c1 = SignedIn("c1");
+  HttpClient lead = SignedIn("lead");
+  HttpClient agent = SignedIn("agent");
+  HttpClient sup = SignedIn("sup");
+  EXPECT_EQ(ids(c1, "").first, (std::vector<std::string>{"C1", "C2", "C3"}));
+  EXPECT_EQ(ids(lead, "").first, (std::vector<std::string>{"C1", "C2", "C3"}));  // team east
+  EXPECT_TRUE(ids(agent, "").first.empty());
+  EXPECT_EQ(ids(sup, "").first.size(), 5U);
+  // Two at a time: the cursor carries on where the page ended.
+  auto [first, cursor] = ids(sup, "?limit=2");
+  ASSERT_EQ(first.size(), 2U);
+  ASSERT_TRUE(cursor.is_string());
+  auto [second, next] = ids(sup, "?limit=2&cursor=" + std::string(cursor.as_string()));
+  EXPECT_EQ(second, (std::vector<std::string>{"C3", "C4"}));
+  EXPECT_EQ(ids(sup, "?owner=c2").first, (std::vector<std::string>{"C4", "C5"}));
+  EXPECT_EQ(sup.Request("GET", "/api/v1/cases?stage=bogus").status, 400);
+}
+
+TEST_P(HttpApi, MalformedAndHostileInputIsRefused) {
+  HttpClient c1 = SignedIn("c1");
+  const std::string path = "/api/v1/cases/" + std::to_string(CaseOf("C1")) + "/promises";
+  const HttpResponse not_json = c1.Request("POST", path, "{amount: 1");
+  EXPECT_EQ(not_json.status, 400);
+  EXPECT_NE(not_json.body.find("not valid JSON"), std::string::npos) << not_json.body;
+  const HttpResponse wrong_type = c1.Request("POST", path, R"({"amount":100,"date":"2026-12-05"})");
+  EXPECT_EQ(wrong_type.status, 400);
+  EXPECT_EQ(json::parse(wrong_type.body).at("errors").as_array()[0].at("field").as_string(), "amount");
+  const HttpResponse unknown = c1.Request("POST", path, R"({"amount":"100.00","date":"2026-12-05","bonus":true})");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("unknown field 'bonus'"), std::string::npos);
+  EXPECT_EQ(c1.Request("GET", "/api/v1/nothing-here").status, 404);
+  EXPECT_EQ(c1.Request("PUT", "/api/v1/cases").status, 405);
+  // Too large: a body over the limit, a header over its limit.
+  const std::string big(13 * 1024 * 1024, 'x');
+  EXPECT_EQ(c1.Raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(big.size()) +
+                   "\r\n\r\n" + big)
+                .status,
+            413);
+  EXPECT_EQ(c1.Raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Filler: " + std::string(20000, 'y') + "\r\n\r\n").status, 431);
+  // Nothing of it was applied.
+  EXPECT_EQ(AuditCount("promise.new"), 0);
+}
+
+TEST_P(HttpApi, ASlowClientIsDroppedWithoutHoldingUpOthers) {
+  Start(kNow, {"--request-timeout", "2", "--threads", "1"});
+  const int slow = ConnectLocal(server_->port());
+  ASSERT_GE(slow, 0);
+  const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  const auto started = std::chrono::steady_clock::now();
+  bool dropped = false;
+  for (char c : request.substr(0, request.size() - 2)) {
+    if (send(slow, &c, 1, MSG_NOSIGNAL) != 1) {
+      dropped = true;
+      break;
+    }
+    // Meanwhile the server keeps answering everyone else, on its one thread.
+    if (c == 'H') {
+      EXPECT_EQ(Client().Request("GET", "/healthz").status, 200);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  }
+  const HttpResponse answer = ReadResponse(slow);
+  close(slow);
+  EXPECT_TRUE(dropped || answer.status == 0) << "the trickled request was answered";
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+}
+
+TEST_P(HttpApi, IdempotentPromisesAndAuditedReveal) {
+  HttpClient c1 = SignedIn("c1");
+  const std::string base = "/api/v1/cases/" + std::to_string(CaseOf("C1"));
+  const std::map<std::string, std::string> key = {{"Idempotency-Key", "k-1"}};
+  const HttpResponse first = c1.Request("POST", base + "/promises", R"({"amount":"300.00","date":"2026-12-05"})", key);
+  ASSERT_EQ(first.status, 201) << first.body;
+  const HttpResponse again = c1.Request("POST", base + "/promises", R"({"amount":"300.00","date":"2026-12-05"})", key);
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(again.headers.at("idempotent-replayed"), "true");
+  EXPECT_EQ(c1.Request("POST", base + "/promises", R"({"amount":"400.00","date":"2026-12-05"})", key).status, 422);
+  EXPECT_EQ(AuditCount("promise.new"), 1);
+  // Masked by default; one clear value on request, recorded.
+  const json::value detail = json::parse(c1.Request("GET", base).body);
+  const json::value& point = detail.at("contact_points").as_array()[0];
+  EXPECT_EQ(point.at("value").as_string(), "138****0001");
+  const HttpResponse reveal =
+      c1.Request("POST", base + "/reveal",
+                 json::serialize(json::object{{"field", "contact_point"}, {"contact_point", point.at("id")},
+                                              {"purpose", "calling the debtor"}}));
+  ASSERT_EQ(reveal.status, 200) << reveal.body;
+  EXPECT_EQ(json::parse(reveal.body).at("value").as_string(), "13800000001");
+  EXPECT_EQ(AuditCount("personal_data.reveal"), 1);
+  EXPECT_EQ(c1.Request("POST", base + "/reveal", R"({"field":"id_number","purpose":"curious"})").status, 403);
+  EXPECT_EQ(AuditCount("personal_data.reveal"), 1);
+}
+
+TEST_P(HttpApi, ServiceEndpointsAndGracefulShutdown) {
+  HttpClient client = Client();
+  EXPECT_EQ(client.Request("GET", "/healthz").status, 200);
+  EXPECT_EQ(client.Request("GET", "/readyz").status, 200);
+  const HttpResponse metrics = client.Request("GET", "/metrics");
+  EXPECT_NE(metrics.body.find("arrears_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
+            std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("arrears_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_EQ(server_->Stop(), 0);
+}
+
+TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
+  HttpClient client = Client();
+  const HttpResponse response = client.Request("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(response.status, 200);
+  const json::object document = json::parse(response.body).as_object();
+  EXPECT_EQ(document.at("openapi").as_string(), "3.1.0");
+  std::set<std::string> documented;
+  for (const auto& [path, operations] : document.at("paths").as_object()) {
+    for (const auto& [method, operation] : operations.as_object()) {
+      std::string upper(method);
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      documented.insert(upper + " " + std::string(path));
+    }
+  }
+  // The routes the server registers, from the same code it runs.
+  auto vault = store::LoadVault(key_, false, nullptr);
+  ASSERT_TRUE(vault);
+  const store::SodiumCredentials credentials;
+  const policy::WorkflowPolicy policy;
+  http::Api api(http::ApiServices{db_.database(), **vault, credentials, policy, {},
+                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false});
+  std::set<std::string> served;
+  for (const http::Route& route : api.router().routes()) served.insert(route.method + " " + route.pattern);
+  EXPECT_EQ(served, documented);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, HttpApi, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace arrears::testing
