@@ -19,9 +19,10 @@ Status AddUser(Session& session, const app::PersonalDataVault& vault, const User
                                      user.team.empty() ? Null() : Text(user.team),
                                      user.agency.empty() ? Null() : Text(user.agency),
                                      user.password_hash.empty() ? Null() : Text(user.password_hash),
-                                     Text(now)};
+                                     Text(now),
+                                     user.password_hash.empty() ? Null() : Text(now)};
   session.Execute("INSERT INTO users (id, login, display_name, role, team, agency, password_hash, created_at, "
-                  "password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7 IS NULL THEN NULL ELSE $8 END)",
+                  "password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                   row);
   AuditWriter audit(session, vault);
   audit.Append({kSystemChain, now, actor, "user.add", "user", id, std::nullopt,

@@ -183,7 +183,7 @@ TEST_P(WorkflowScenario, LostAJobHardshipPlanWithinAuthorityInstallmentsKeptClos
   for (int month = 0; month < 12; ++month) {
     const int year = 2026 + (11 + month) / 12;
     const int mon = (11 + month) % 12 + 1;
-    char date[11];
+    char date[32];
     std::snprintf(date, sizeof date, "%04d-%02d-15", year, mon);
     rows += "R2-" + std::to_string(month + 1) + ",A2,C2," + date + "T09:00:00+08:00," + date +
             ",1050.00,CNY,bank_transfer,payment,\n";

@@ -249,9 +249,10 @@ std::vector<app::CaseSummary> SqlWorkflowStore::ListCases(const app::CaseQuery& 
       "LEFT JOIN users o ON o.login = c.owner "
       "LEFT JOIN case_accounts ca ON ca.customer_id = c.customer_id AND ca.case_id = c.id "
       "LEFT JOIN accounts a ON a.customer_id = ca.customer_id AND a.id = ca.account_id "
-      "WHERE c.id > $1 AND ($2 = 0 OR c.closed_at IS NULL) AND ($3 IS NULL OR c.stage = $3) "
-      "AND ($4 IS NULL OR c.owner = $4) "
-      "AND (($5 IS NULL AND $6 IS NULL AND $7 IS NULL) OR c.owner = $5 OR o.team = $6 OR o.agency = $7) "
+      "WHERE c.id > $1 AND ($2 = 0 OR c.closed_at IS NULL) AND (CAST($3 AS TEXT) IS NULL OR c.stage = $3) "
+      "AND (CAST($4 AS TEXT) IS NULL OR c.owner = $4) "
+      "AND ((CAST($5 AS TEXT) IS NULL AND CAST($6 AS TEXT) IS NULL AND CAST($7 AS TEXT) IS NULL) OR c.owner = $5 "
+      "OR o.team = $6 OR o.agency = $7) "
       "GROUP BY c.id, u.customer_ref, u.name, c.stage, c.owner, c.currency, c.opened_at ORDER BY c.id LIMIT $8",
       {Int(q.after_id), Int(q.open_only ? 1 : 0), q.stage ? Text(CaseStageName(*q.stage)) : Null(),
        q.owner.empty() ? Null() : Text(q.owner), q.scope_owner.empty() ? Null() : Text(q.scope_owner),
