@@ -56,5 +56,6 @@ void AddCaseEscalation(CLI::App& group, Selection& selection);
 void AddApprovalCommands(CLI::App& group, Selection& selection);
 void AddUserCommands(CLI::App& group, Selection& selection);
 void AddServe(CLI::App& app, Selection& selection);
+void AddDemoSetup(CLI::App& demo, Selection& selection);
 
 }  // namespace arrears::cli

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   CLI::App* demo = app.add_subcommand("demo", "Demo data");
   demo->fallthrough();
   AddDemoGenerate(*demo, selection);
+  AddDemoSetup(*demo, selection);
 
   try {
     app.parse(argc, argv);
