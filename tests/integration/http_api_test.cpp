@@ -404,6 +404,45 @@ TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
   EXPECT_EQ(served, documented);
 }
 
+// `arrears demo setup` prepares what the README's first command serves.
+class DemoSetup : public ::testing::TestWithParam<Backend> {
+ protected:
+  TestDatabase db_{GetParam()};
+};
+
+TEST_P(DemoSetup, PreparesAPortfolioCasesAndOneUserPerRole) {
+  const fs::path dir = fs::temp_directory_path() / ("arrears-demo-setup-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string source = ARREARS_SOURCE_DIR;
+  const CommandResult setup = RunArrears(
+      {"demo", "setup", "--customers", "200", "--data-dir", (dir / "demo").string(), "--db", db_.url(), "--key-file",
+       (dir / "k").string(), "--rules-dir", source + "/config/rules", "--policy", source + "/config/workflow.yaml"},
+      {std::string("ARREARS_NOW=") + kNow});
+  ASSERT_EQ(setup.exit_status, 0) << setup.out << setup.err;
+  EXPECT_NE(setup.out.find("Demo2026pass"), std::string::npos);
+  auto session = db_.database().Acquire();
+  EXPECT_EQ(session->Query("SELECT COUNT(DISTINCT role) FROM users")[0].Int(0), 8);
+  EXPECT_GT(session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NOT NULL")[0].Int(0), 0);
+  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NULL")[0].Int(0), 0);
+  // A demo collector signs in and sees their own cases.
+  ServerProcess server({"--db", db_.url(), "--key-file", (dir / "k").string(), "--quiet", "--rules-dir",
+                        source + "/config/rules", "--policy", source + "/config/workflow.yaml"},
+                       kNow);
+  HttpClient client(server.port());
+  ASSERT_EQ(client.Request("POST", "/api/v1/session", R"({"login":"zhangwei","password":"Demo2026pass"})").status, 201);
+  const HttpResponse cases = client.Request("GET", "/api/v1/cases");
+  ASSERT_EQ(cases.status, 200);
+  const json::value page = json::parse(cases.body);
+  const auto& items = page.at("items").as_array();
+  ASSERT_FALSE(items.empty());
+  for (const auto& item : items) EXPECT_EQ(item.at("owner").as_string(), "zhangwei");
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DemoSetup, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
 INSTANTIATE_TEST_SUITE_P(Backends, HttpApi, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
                          [](const auto& param_info) { return BackendName(param_info.param); });
 
