@@ -148,12 +148,13 @@ struct Server::Impl {
       out.body() = response.file.empty() ? std::move(response.body) : ReadFile(response.file);
       out.keep_alive(keep_alive && !stopping);
       out.prepare_payload();
-      stream.expires_after(options.request_timeout);
-      co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+      // Counted before it is sent: a client that asks /metrics next sees this request in it.
       if (observer) {
         observer(request, response,
                  std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
       }
+      stream.expires_after(options.request_timeout);
+      co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
       if (ec || !out.keep_alive()) break;
     }
     beast::error_code ignored;

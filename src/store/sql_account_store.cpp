@@ -1,6 +1,7 @@
 #include "store/sql_account_store.hpp"
 
 #include "store/audit_log.hpp"
+#include "store/users.hpp"
 
 namespace arrears::store {
 
@@ -77,6 +78,26 @@ void SqlAccountStore::SetPassword(std::int64_t user_id, const std::string& hash,
                    params);
   const std::vector<SqlValue> user = {Int(user_id), Text(at)};
   session_.Execute("UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL", user);
+}
+
+Status SqlAccountStore::AddUser(const app::UserAccount& user, const std::string& actor) {
+  // store::AddUser audits the addition itself.
+  return store::AddUser(session_, vault_,
+                        {user.login, user.display_name, std::string(app::RoleName(user.role)), user.team, user.agency,
+                         false, user.password_hash},
+                        actor, now_);
+}
+
+Status SqlAccountStore::SetDisabled(const std::string& login, bool disabled, const std::string& actor) {
+  return SetUserDisabled(session_, vault_, login, disabled, actor, now_);
+}
+
+std::vector<app::UserAccount> SqlAccountStore::ListUsers() {
+  std::vector<app::UserAccount> users;
+  for (const store::UserRow& row : store::ListUsers(session_)) {
+    if (auto user = FindUser(row.login)) users.push_back(std::move(*user));
+  }
+  return users;
 }
 
 void SqlAccountStore::AuditSystem(const std::string& actor, const std::string& action, std::int64_t user_id,

@@ -23,6 +23,9 @@ class SqlAccountStore final : public app::AccountStore {
   void TouchSession(const std::string& token_hash, const std::string& at) override;
   void EndSession(const std::string& token_hash, const std::string& at) override;
   void SetPassword(std::int64_t user_id, const std::string& hash, const std::string& at) override;
+  Status AddUser(const app::UserAccount& user, const std::string& actor) override;
+  Status SetDisabled(const std::string& login, bool disabled, const std::string& actor) override;
+  std::vector<app::UserAccount> ListUsers() override;
   void AuditSystem(const std::string& actor, const std::string& action, std::int64_t user_id,
                    const std::string& detail) override;
 

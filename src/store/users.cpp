@@ -44,9 +44,12 @@ Status SetUserDisabled(Session& session, const app::PersonalDataVault& vault, co
   const std::vector<SqlValue> key = {Text(login)};
   const auto rows = session.Query("SELECT id FROM users WHERE login = $1", key);
   if (rows.empty()) return Fail(Error{ErrorCode::kNotFound, "no user '" + login + "'", "login"});
-  const std::vector<SqlValue> params = {Int(rows[0].Int(0)), Int(disabled ? 1 : 0), Text(now)};
+  const std::vector<SqlValue> params = {Int(rows[0].Int(0)), Int(disabled ? 1 : 0)};
   session.Execute("UPDATE users SET disabled = $2, version = version + 1 WHERE id = $1", params);
-  if (disabled) session.Execute("UPDATE sessions SET ended_at = $3 WHERE user_id = $1 AND ended_at IS NULL AND $2 = 1", params);
+  if (disabled) {
+    const std::vector<SqlValue> end = {Int(rows[0].Int(0)), Text(now)};
+    session.Execute("UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL", end);
+  }
   AuditWriter audit(session, vault);
   audit.Append({kSystemChain, now, actor, disabled ? "user.disable" : "user.enable", "user", rows[0].Int(0),
                 std::nullopt, "login=" + login});

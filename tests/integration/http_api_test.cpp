@@ -243,6 +243,8 @@ TEST_P(HttpApi, AuthorisationMatrix) {
       {"POST", "/api/v1/cases/" + id + "/legal", R"({"reason":"matrix"})", "FFAAAFFFF"},
       {"GET", "/api/v1/approvals", "", "AAAAAFAFF"},
       {"POST", "/api/v1/approvals/999999/approve", R"({"reason":"matrix"})", "FFHHFFFFF"},
+      {"GET", "/api/v1/users", "", "FFFAFFFAA"},
+      {"POST", "/api/v1/users/nobody/disable", "", "FFFFFFFHF"},
   };
   std::vector<HttpClient> clients;
   for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
@@ -364,6 +366,39 @@ TEST_P(HttpApi, IdempotentPromisesAndAuditedReveal) {
   EXPECT_EQ(AuditCount("personal_data.reveal"), 1);
   EXPECT_EQ(c1.Request("POST", base + "/reveal", R"({"field":"id_number","purpose":"curious"})").status, 403);
   EXPECT_EQ(AuditCount("personal_data.reveal"), 1);
+}
+
+TEST_P(HttpApi, AnAdministratorManagesUsers) {
+  HttpClient admin = SignedIn("admin");
+  const HttpResponse weak = admin.Request(
+      "POST", "/api/v1/users", R"({"login":"newbie","role":"collector","team":"east","password":"short"})");
+  EXPECT_EQ(weak.status, 400);
+  EXPECT_NE(weak.body.find("at least 10 characters"), std::string::npos) << weak.body;
+  const HttpResponse created = admin.Request(
+      "POST", "/api/v1/users",
+      json::serialize(json::object{{"login", "newbie"}, {"role", "collector"}, {"team", "east"}, {"password", kPassword}}));
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(admin.Request("POST", "/api/v1/users", json::serialize(json::object{{"login", "newbie"}, {"role", "collector"},
+                                                                                {"password", kPassword}}))
+                .status,
+            409);
+  HttpClient newbie = SignedIn("newbie");
+  EXPECT_EQ(newbie.Request("GET", "/api/v1/me").status, 200);
+  // Disabled: the session ends and signing in is refused.
+  ASSERT_EQ(admin.Request("POST", "/api/v1/users/newbie/disable").status, 200);
+  EXPECT_EQ(newbie.Request("GET", "/api/v1/me").status, 401);
+  const HttpResponse refused = Client().Request(
+      "POST", "/api/v1/session", json::serialize(json::object{{"login", "newbie"}, {"password", kPassword}}));
+  EXPECT_EQ(refused.status, 401);
+  EXPECT_NE(refused.body.find("disabled"), std::string::npos) << refused.body;
+  ASSERT_EQ(admin.Request("POST", "/api/v1/users/newbie/enable").status, 200);
+  ASSERT_EQ(admin.Request("POST", "/api/v1/users/newbie/password", R"({"password":"Another2026x"})").status, 200);
+  EXPECT_EQ(Client().Request("POST", "/api/v1/session", R"({"login":"newbie","password":"Another2026x"})").status, 201);
+  const HttpResponse listed = SignedIn("aud").Request("GET", "/api/v1/users");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.body.find("argon2"), std::string::npos);  // never the hashes
+  EXPECT_EQ(AuditCount("user.disable"), 1);
+  EXPECT_EQ(AuditCount("user.password"), 1);
 }
 
 TEST_P(HttpApi, ServiceEndpointsAndGracefulShutdown) {

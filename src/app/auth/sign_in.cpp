@@ -78,6 +78,45 @@ Status CheckPasswordRules(const std::string& login, const std::string& password)
   return Ok{};
 }
 
+namespace {
+
+Status RequireAdmin(const Actor& actor, std::string_view action) {
+  if (actor.role == Role::kAdmin) return Ok{};
+  return Fail(Error{ErrorCode::kPermissionDenied,
+                    "the role " + std::string(RoleName(actor.role)) + " may not " + std::string(action), "as"});
+}
+
+}  // namespace
+
+Status CreateUser(AccountStore& store, const Credentials& credentials, const Actor& actor, UserAccount user,
+                  const std::string& password) {
+  if (auto admin = RequireAdmin(actor, "create users"); !admin) return admin;
+  if (user.login.empty() || user.login == "system" ||
+      user.login.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
+    return Fail("a login is lower-case letters, digits, '.', '_' or '-'", "login");
+  }
+  if (auto rules = CheckPasswordRules(user.login, password); !rules) return rules;
+  if (user.display_name.empty()) user.display_name = user.login;
+  user.password_hash = credentials.HashPassword(password);
+  return store.AddUser(user, actor.login);
+}
+
+Status SetUserDisabled(AccountStore& store, const Actor& actor, const std::string& login, bool disabled) {
+  if (auto admin = RequireAdmin(actor, disabled ? "disable users" : "enable users"); !admin) return admin;
+  if (login == actor.login && disabled) return Fail(Error{ErrorCode::kConflict, "you cannot disable yourself", "login"});
+  return store.SetDisabled(login, disabled, actor.login);
+}
+
+Result<std::vector<UserAccount>> ListUsers(AccountStore& store, const Actor& actor) {
+  if (actor.role != Role::kAdmin && actor.role != Role::kSupervisor && actor.role != Role::kAuditor) {
+    return Fail(Error{ErrorCode::kPermissionDenied, "the role " + std::string(RoleName(actor.role)) +
+                                                        " may not list users", "as"});
+  }
+  std::vector<UserAccount> users = store.ListUsers();
+  for (UserAccount& user : users) user.password_hash.clear();
+  return users;
+}
+
 Status ChangePassword(AccountStore& store, const Credentials& credentials, const std::string& actor,
                       std::int64_t user_id, const std::string& password, std::chrono::sys_seconds now) {
   const auto user = store.FindUserById(user_id);

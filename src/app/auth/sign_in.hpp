@@ -41,6 +41,13 @@ void SignOut(AccountStore& store, const Principal& principal, std::chrono::sys_s
 
 // At least 10 characters with a letter and a digit, and not the login.
 Status CheckPasswordRules(const std::string& login, const std::string& password);
+// Administration, by an admin: create users (with a password that follows the
+// rules), disable or enable them (their sessions end), reset passwords.
+Status CreateUser(AccountStore& store, const Credentials& credentials, const Actor& actor, UserAccount user,
+                  const std::string& password);
+Status SetUserDisabled(AccountStore& store, const Actor& actor, const std::string& login, bool disabled);
+Result<std::vector<UserAccount>> ListUsers(AccountStore& store, const Actor& actor);
+
 Status ChangePassword(AccountStore& store, const Credentials& credentials, const std::string& actor,
                       std::int64_t user_id, const std::string& password, std::chrono::sys_seconds now);
 

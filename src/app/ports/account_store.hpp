@@ -7,7 +7,10 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
 #include "app/workflow/actor.hpp"
+#include "core/result.hpp"
 
 namespace arrears::app {
 
@@ -45,6 +48,10 @@ class AccountStore {
   virtual void TouchSession(const std::string& token_hash, const std::string& at) = 0;
   virtual void EndSession(const std::string& token_hash, const std::string& at) = 0;
   virtual void SetPassword(std::int64_t user_id, const std::string& hash, const std::string& at) = 0;
+  // Administration: kConflict for a login that exists; kNotFound for one that does not.
+  virtual Status AddUser(const UserAccount& user, const std::string& actor) = 0;
+  virtual Status SetDisabled(const std::string& login, bool disabled, const std::string& actor) = 0;
+  virtual std::vector<UserAccount> ListUsers() = 0;
   // An event on the system audit chain (sign-in, lock-out, password change).
   virtual void AuditSystem(const std::string& actor, const std::string& action, std::int64_t user_id,
                            const std::string& detail) = 0;

@@ -233,7 +233,12 @@ Result<std::vector<ApprovalRecord>> PendingApprovals(WorkflowContext& context) {
       !permitted) {
     return Fail(permitted.error());
   }
-  return context.store.PendingApprovals();
+  // Only the approvals on cases the actor may see.
+  std::vector<ApprovalRecord> visible;
+  for (ApprovalRecord& approval : context.store.PendingApprovals()) {
+    if (LoadCase(context, approval.case_id)) visible.push_back(std::move(approval));
+  }
+  return visible;
 }
 
 }  // namespace arrears::app
