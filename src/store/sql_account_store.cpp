@@ -5,14 +5,12 @@
 
 namespace arrears::store {
 
-std::optional<app::UserAccount> SqlAccountStore::Find(std::string_view where, const SqlValue& key) {
-  const std::vector<SqlValue> params = {key};
-  const auto rows = session_.Query(
-      "SELECT id, login, display_name, role, team, agency, password_hash, disabled, failed_logins, locked_until "
-      "FROM users WHERE " + std::string(where),
-      params);
-  if (rows.empty()) return std::nullopt;
-  const Row& r = rows[0];
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "SELECT id, login, display_name, role, team, agency, password_hash, disabled, failed_logins, locked_until FROM users ";
+
+std::optional<app::UserAccount> UserFrom(const Row& r) {
   const auto role = app::ParseRole(r.Text(3));
   if (!role) return std::nullopt;
   return app::UserAccount{r.Int(0),
@@ -25,6 +23,15 @@ std::optional<app::UserAccount> SqlAccountStore::Find(std::string_view where, co
                           r.Int(7) != 0,
                           static_cast<int>(r.Int(8)),
                           r.IsNull(9) ? "" : r.Text(9)};
+}
+
+}  // namespace
+
+std::optional<app::UserAccount> SqlAccountStore::Find(std::string_view where, const SqlValue& key) {
+  const std::vector<SqlValue> params = {key};
+  const auto rows = session_.Query(std::string(kUserColumns) + "WHERE " + std::string(where), params);
+  if (rows.empty()) return std::nullopt;
+  return UserFrom(rows[0]);
 }
 
 std::optional<app::UserAccount> SqlAccountStore::FindUser(const std::string& login) {
@@ -94,8 +101,8 @@ Status SqlAccountStore::SetDisabled(const std::string& login, bool disabled, con
 
 std::vector<app::UserAccount> SqlAccountStore::ListUsers() {
   std::vector<app::UserAccount> users;
-  for (const store::UserRow& row : store::ListUsers(session_)) {
-    if (auto user = FindUser(row.login)) users.push_back(std::move(*user));
+  for (const Row& row : session_.Query(std::string(kUserColumns) + "ORDER BY login")) {
+    if (auto user = UserFrom(row)) users.push_back(std::move(*user));
   }
   return users;
 }

@@ -2,6 +2,7 @@
 
 #include "store/audit_log.hpp"
 #include "store/sequences.hpp"
+#include "store/value_mapping.hpp"
 
 namespace arrears::store {
 
@@ -16,9 +17,9 @@ Status AddUser(Session& session, const app::PersonalDataVault& vault, const User
                                      Text(user.login),
                                      Text(user.display_name),
                                      Text(user.role),
-                                     user.team.empty() ? Null() : Text(user.team),
-                                     user.agency.empty() ? Null() : Text(user.agency),
-                                     user.password_hash.empty() ? Null() : Text(user.password_hash),
+                                     TextOrNull(user.team),
+                                     TextOrNull(user.agency),
+                                     TextOrNull(user.password_hash),
                                      Text(now),
                                      user.password_hash.empty() ? Null() : Text(now)};
   session.Execute("INSERT INTO users (id, login, display_name, role, team, agency, password_hash, created_at, "

@@ -30,11 +30,6 @@ namespace json = boost::json;
 constexpr const char* kNow = "2026-11-28T10:00:00+08:00";
 constexpr const char* kPassword = "Collect2026ok";
 
-void Write(const fs::path& path, const std::string& text) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << text;
-}
-
 struct Person {
   const char* login;
   const char* role;
@@ -57,11 +52,9 @@ class HttpApi : public ::testing::TestWithParam<Backend> {
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();
     ASSERT_EQ(Run({"migrate"}).exit_status, 0);
-    Write(dir_ / "customers.csv", kCustomers);
-    Write(dir_ / "contacts.csv", kContacts);
-    Write(dir_ / "accounts.csv", std::string(kAccountHeader) + kAccounts);
-    for (const char* kind : {"customers", "contacts", "accounts"}) {
-      ASSERT_EQ(Run({"import", kind, (dir_ / (std::string(kind) + ".csv")).string()}).exit_status, 0);
+    for (const auto& import : WritePortfolio(dir_)) {
+      const CommandResult imported = Run(import);
+      ASSERT_EQ(imported.exit_status, 0) << imported.err;
     }
     for (const Person& p : kPeople) {
       std::vector<std::string> args = {"user", "add", p.login, "--role", p.role, "--password-stdin"};

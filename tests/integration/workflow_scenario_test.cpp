@@ -36,11 +36,8 @@ class WorkflowScenario : public ::testing::TestWithParam<Backend> {
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();
     ASSERT_EQ(Run({"migrate"}).exit_status, 0);
-    Write(dir_ / "customers.csv", kCustomers);
-    Write(dir_ / "contacts.csv", kContacts);
-    Write(dir_ / "accounts.csv", std::string(kAccountHeader) + kAccounts);
-    for (const char* kind : {"customers", "contacts", "accounts"}) {
-      const CommandResult imported = Run({"import", kind, (dir_ / (std::string(kind) + ".csv")).string()});
+    for (const auto& import : WritePortfolio(dir_)) {
+      const CommandResult imported = Run(import);
       ASSERT_EQ(imported.exit_status, 0) << imported.err;
     }
     for (const auto& [login, role] : std::vector<std::pair<std::string, std::string>>{

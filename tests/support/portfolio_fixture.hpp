@@ -2,6 +2,11 @@
 // stories the workflow and API suites tell, in the import formats.
 #pragma once
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
 namespace arrears::testing {
 
 constexpr const char* kCustomers =
@@ -43,5 +48,20 @@ constexpr const char* kAccounts =
 
 constexpr const char* kPaymentHeader =
     "payment_ref,account_ref,customer_ref,paid_at,value_date,amount,currency,channel,kind,installment_number\n";
+
+// Writes the portfolio's three files into `dir` and returns the import
+// commands that load them, in order (customers, contacts, accounts).
+inline std::vector<std::vector<std::string>> WritePortfolio(const std::filesystem::path& dir) {
+  const std::pair<const char*, std::string> files[] = {{"customers", kCustomers},
+                                                       {"contacts", kContacts},
+                                                       {"accounts", std::string(kAccountHeader) + kAccounts}};
+  std::vector<std::vector<std::string>> imports;
+  for (const auto& [kind, text] : files) {
+    const std::filesystem::path path = dir / (std::string(kind) + ".csv");
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    imports.push_back({"import", kind, path.string()});
+  }
+  return imports;
+}
 
 }  // namespace arrears::testing

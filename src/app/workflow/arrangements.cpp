@@ -7,19 +7,13 @@ namespace arrears::app {
 
 namespace {
 
-std::string JoinLines(const std::vector<std::string>& lines, const char* separator) {
-  std::string text;
-  for (const std::string& line : lines) text += (text.empty() ? "" : separator) + line;
-  return text;
-}
-
 std::string WaiverText(const std::array<std::int64_t, kComponentCount>& ppm) {
   std::vector<std::string> parts;
   for (Component component : kAllComponents) {
     const std::int64_t share = ppm[static_cast<std::size_t>(component)];
     if (share > 0) parts.push_back(std::string(ComponentName(component)) + "=" + FormatShare(share));
   }
-  return JoinLines(parts, "; ");
+  return JoinText(parts, "; ");
 }
 
 ArrangementTerms TermsOf(const ArrangementRecord& arrangement) {
@@ -150,7 +144,7 @@ Result<ArrangementProposal> ProposeArrangement(WorkflowContext& context, CaseId 
   approval.customer = record->customer;
   approval.subject = "arrangement";
   approval.subject_id = arrangement.id;
-  approval.reasons = JoinLines(proposal.beyond_authority, "; ");
+  approval.reasons = JoinText(proposal.beyond_authority, "; ");
   approval.status = "pending";
   approval.requested_by = context.actor.login;
   approval.requested_at = context.now_text;
@@ -204,7 +198,7 @@ Result<ApprovalRecord> DecideApproval(WorkflowContext& context, std::int64_t app
                                                        record->Bucket()));
     if (!beyond.empty()) {
       return Fail(Error{ErrorCode::kPermissionDenied,
-                        "beyond your authority too (" + JoinLines(beyond, "; ") + "): a higher role approves",
+                        "beyond your authority too (" + JoinText(beyond, "; ") + "): a higher role approves",
                         "as"});
     }
   }

@@ -71,12 +71,6 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
   return history;
 }
 
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string text;
-  for (const std::string& line : lines) text += (text.empty() ? "" : "\n") + line;
-  return text;
-}
-
 // The last `count` digits of an id number given at verification.
 bool IdDigitsMatch(const std::string& id_number, const std::string& digits) {
   return !digits.empty() && digits.size() <= id_number.size() && id_number.ends_with(digits);
@@ -172,7 +166,7 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
     for (const policy::Reason& reason : decision->reasons) reasons.push_back(reason.rule + ": " + reason.message);
   }
   row.verdict = std::string(policy::VerdictName(verdict));
-  row.decision = JoinLines(reasons);
+  row.decision = JoinText(reasons, "\n");
   ContactLogged logged;
   logged.verdict = row.verdict;
   logged.reasons = reasons;
@@ -181,7 +175,7 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
     row.outcome = "";
     logged.attempt_id = context.store.AddContactAttempt(*record, row);
     context.store.AppendEvent(*record, {"contact.refused",
-                                        request.channel + " to " + request.party + " refused: " + JoinLines(reasons),
+                                        request.channel + " to " + request.party + " refused: " + JoinText(reasons, "\n"),
                                         "contact_attempt", logged.attempt_id, std::nullopt,
                                         "channel=" + request.channel + "; verdict=block"});
     return logged;

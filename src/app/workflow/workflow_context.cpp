@@ -43,6 +43,15 @@ Status MoveStage(WorkflowContext& context, CaseRecord& record, CaseStage to, con
   return Ok{};
 }
 
+std::string JoinText(const std::vector<std::string>& lines, std::string_view separator) {
+  std::string text;
+  for (const std::string& line : lines) {
+    if (!text.empty()) text += separator;
+    text += line;
+  }
+  return text;
+}
+
 std::string FormatUtc(std::chrono::sys_seconds instant) {
   const auto day = std::chrono::floor<std::chrono::days>(instant);
   const std::chrono::year_month_day ymd(day);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <string_view>
+#include <vector>
 #include <span>
 #include <string>
 
@@ -39,6 +40,9 @@ Status Permit(const WorkflowContext& context, bool allowed, std::string_view act
 Status RequireOpen(const CaseRecord& record);
 // Moves the stage (when the move is allowed and not a no-op) and records why.
 Status MoveStage(WorkflowContext& context, CaseRecord& record, CaseStage to, const std::string& reason);
+// The lines joined with `separator` ("a; b").
+std::string JoinText(const std::vector<std::string>& lines, std::string_view separator);
+
 // Instants are stored in UTC as "2026-11-28T02:00:00Z", so that text order is time order.
 std::string FormatUtc(std::chrono::sys_seconds instant);
 // "2026-11-28T02:00:00Z" or with an offset, "2026-11-28T10:00:00+08:00".

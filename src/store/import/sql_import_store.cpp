@@ -2,6 +2,7 @@
 
 #include "store/import/import_entity.hpp"
 #include "store/sequences.hpp"
+#include "store/value_mapping.hpp"
 
 #include <algorithm>
 #include <map>
@@ -44,12 +45,6 @@ const std::vector<ImportColumn> kPaymentColumns = {
     {"currency", "TEXT"},    {"channel", "TEXT"}, {"kind", "TEXT"},       {"reverses_payment_ref", "TEXT"},
     {"installment_number", "INTEGER"}};
 
-SqlValue OptionalMoney(const std::optional<Money>& money) {
-  return money ? Int(money->minor_units()) : Null();
-}
-SqlValue OptionalDate(const std::optional<Date>& date) { return date ? Text(date->ToString()) : Null(); }
-SqlValue OptionalNumber(const std::optional<int>& value) { return value ? Int(*value) : Null(); }
-SqlValue TextOrNull(const std::string& text) { return text.empty() ? Null() : Text(text); }
 
 std::string MaskedContact(const app::ContactRow& row) {
   if (row.kind == "email") return MaskEmail(row.value);
@@ -124,7 +119,7 @@ void SqlImportStore::Bulk(std::vector<SqlValue> values) {
 void SqlImportStore::Stage(const app::CustomerRow& row, const app::StagedRow& staged) {
   Bulk({Int(staged.line), Text(row.customer_ref), Text(staged.row_hash), Text(row.name),
         Text(row.id_type), Text(vault_.Seal(row.id_number)), Text(vault_.BlindIndex("id_number", row.id_number)),
-        Text(MaskIdNumber(row.id_number)), OptionalDate(row.birth_date), Text(row.gender), Text(row.jurisdiction),
+        Text(MaskIdNumber(row.id_number)), DateOrNull(row.birth_date), Text(row.gender), Text(row.jurisdiction),
         Text(row.time_zone), Text(row.language), TextOrNull(row.province), TextOrNull(row.city),
         row.address.empty() ? Null() : Text(vault_.Seal(row.address)),
         row.address.empty() ? Null() : Text(MaskAddress(row.address)), TextOrNull(row.employer)});
@@ -140,24 +135,24 @@ void SqlImportStore::Stage(const app::ContactRow& row, const app::StagedRow& sta
 void SqlImportStore::Stage(const app::AccountRow& row, const app::StagedRow& staged) {
   Bulk({Int(staged.line), Text(row.account_ref), Text(staged.row_hash),
         Text(row.customer_ref), Text(row.product_type), Text(row.product_code), Text(CurrencyCode(row.currency)),
-        Text(row.opened_on.ToString()), OptionalMoney(row.credit_limit), OptionalMoney(row.original_principal),
-        OptionalNumber(row.term_months), Text(row.repayment_method), Int(row.interest_rate.billionths()),
+        Text(row.opened_on.ToString()), MoneyOrNull(row.credit_limit), MoneyOrNull(row.original_principal),
+        IntOrNull(row.term_months), Text(row.repayment_method), Int(row.interest_rate.billionths()),
         Text(RatePeriodName(row.interest_rate.period())),
         row.day_count ? Text(DayCountName(*row.day_count)) : Null(),
-        row.penalty_uplift ? Int(row.penalty_uplift->billionths()) : Null(), OptionalDate(row.first_due_date),
-        OptionalNumber(row.statement_day), Int(row.due_day), Int(row.grace_days), Text(row.balance_date.ToString()),
+        row.penalty_uplift ? Int(row.penalty_uplift->billionths()) : Null(), DateOrNull(row.first_due_date),
+        IntOrNull(row.statement_day), Int(row.due_day), Int(row.grace_days), Text(row.balance_date.ToString()),
         Int(row.principal_not_due.minor_units()), Int(row.principal_overdue.minor_units()),
         Int(row.interest_overdue.minor_units()), Int(row.penalty_interest.minor_units()),
         Int(row.compound_interest.minor_units()), Int(row.late_fee.minor_units()),
-        Int(row.installment_fee.minor_units()), Int(row.other_fee.minor_units()), OptionalMoney(row.minimum_due),
-        OptionalDate(row.oldest_unpaid_due_date), Int(row.days_past_due), Text(row.status), TextOrNull(row.region)});
+        Int(row.installment_fee.minor_units()), Int(row.other_fee.minor_units()), MoneyOrNull(row.minimum_due),
+        DateOrNull(row.oldest_unpaid_due_date), Int(row.days_past_due), Text(row.status), TextOrNull(row.region)});
 }
 
 void SqlImportStore::Stage(const app::PaymentRow& row, const app::StagedRow& staged) {
   Bulk({Int(staged.line), Text(row.payment_ref), Text(staged.row_hash),
         Text(row.customer_ref), Text(row.account_ref), Text(row.paid_at), Text(row.value_date.ToString()),
         Int(row.amount.minor_units()), Text(CurrencyCode(row.amount.currency())), Text(row.channel), Text(row.kind),
-        TextOrNull(row.reverses_payment_ref), OptionalNumber(row.installment_number)});
+        TextOrNull(row.reverses_payment_ref), IntOrNull(row.installment_number)});
 }
 
 void SqlImportStore::EndStaging() {

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "store/sequences.hpp"
+#include "store/value_mapping.hpp"
 #include "store/versioned_update.hpp"
 #include "store/workflow/sql_workflow_store.hpp"
 
@@ -10,9 +11,6 @@ namespace arrears::store {
 
 namespace {
 
-SqlValue OptionalMoneyValue(const std::optional<Money>& money) { return money ? Int(money->minor_units()) : Null(); }
-SqlValue OptionalDateValue(const std::optional<Date>& date) { return date ? Text(date->ToString()) : Null(); }
-SqlValue TextOrNull(const std::string& text) { return text.empty() ? Null() : Text(text); }
 
 // The column holding the overdue part of a component.
 const char* OverdueColumn(Component component) {
@@ -123,12 +121,12 @@ Status SqlWorkflowStore::UpdateCase(const app::CaseRecord& before, const app::Ca
       Text(after.stage_changed_at),
       TextOrNull(after.closed_at),
       TextOrNull(after.close_reason),
-      OptionalDateValue(after.monitor_until),
+      DateOrNull(after.monitor_until),
       TextOrNull(after.delinquency_reason),
-      OptionalMoneyValue(after.monthly_income),
-      OptionalMoneyValue(after.monthly_expenses),
-      OptionalMoneyValue(after.other_debt_payments),
-      OptionalMoneyValue(after.repayment_capacity),
+      MoneyOrNull(after.monthly_income),
+      MoneyOrNull(after.monthly_expenses),
+      MoneyOrNull(after.other_debt_payments),
+      MoneyOrNull(after.repayment_capacity),
       Text(now_)};
   return ExecuteVersioned(session_,
                           "UPDATE cases SET stage = $4, owner = $5, stage_changed_at = $6, closed_at = $7, "
@@ -254,7 +252,7 @@ std::int64_t SqlWorkflowStore::AddDispute(const app::CaseRecord& record, const a
   Execute("INSERT INTO disputes (customer_id, id, case_id, account_id, kind, description, component, amount, status, "
           "hold_id, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
           {Int(record.customer.value), Int(id), Int(record.id.value), Int(d.account.value), Text(d.kind),
-           Text(d.description), d.component ? Text(ComponentName(*d.component)) : Null(), OptionalMoneyValue(d.amount),
+           Text(d.description), d.component ? Text(ComponentName(*d.component)) : Null(), MoneyOrNull(d.amount),
            Text(d.status), Int(d.hold_id), Text(actor_), Text(now_)});
   return id;
 }
@@ -314,8 +312,8 @@ void SqlWorkflowStore::UpdateLegalMatter(const app::CaseRecord& record, const ap
           "costs = $12, returned_at = CASE WHEN $3 = 'returned' THEN $13 ELSE returned_at END, version = version + 1 "
           "WHERE customer_id = $1 AND id = $2",
           {Int(record.customer.value), Int(m.id), Text(m.status), TextOrNull(m.court), TextOrNull(m.court_case_number),
-           OptionalDateValue(m.filed_on), OptionalDateValue(m.next_hearing_on), OptionalMoneyValue(m.judgment_amount),
-           OptionalDateValue(m.judgment_on), TextOrNull(m.enforcement), Int(m.assets_frozen ? 1 : 0),
+           DateOrNull(m.filed_on), DateOrNull(m.next_hearing_on), MoneyOrNull(m.judgment_amount),
+           DateOrNull(m.judgment_on), TextOrNull(m.enforcement), Int(m.assets_frozen ? 1 : 0),
            Int(m.costs.minor_units()), Text(now_)});
 }
 
