@@ -14,6 +14,7 @@
 #include "cli/text_table.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/workflow_session.hpp"
+#include "http/json_mapping.hpp"
 
 namespace arrears::cli {
 
@@ -183,16 +184,7 @@ void RunDocuments(const Options& o, const Context& context) {
     if (!documents) return Fail(documents.error());
     if (o.workflow.json) {
       boost::json::array items;
-      for (const app::DocumentInfo& d : *documents) {
-        items.push_back(boost::json::object{{"id", d.id},
-                                            {"kind", d.kind},
-                                            {"file_name", d.file_name},
-                                            {"media_type", d.media_type},
-                                            {"size_bytes", d.size_bytes},
-                                            {"sha256", d.sha256},
-                                            {"uploaded_by", d.uploaded_by},
-                                            {"uploaded_at", d.uploaded_at}});
-      }
+      for (const app::DocumentInfo& d : *documents) items.push_back(http::DocumentInfoToJson(d));
       PrintJson(context.out, boost::json::object{{"documents", std::move(items)}});
       return Ok{};
     }

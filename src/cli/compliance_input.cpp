@@ -183,7 +183,8 @@ policy::Attempt ReadAttempt(const std::string& text, const std::string& file_nam
   return attempt;
 }
 
-std::vector<policy::RulePack> LoadPacks(const std::string& names, const std::string& dir) {
+std::vector<policy::RulePack> LoadPacks(const std::string& names, const std::string& dir,
+                                       std::vector<std::string>* texts) {
   std::vector<policy::RulePack> packs;
   std::stringstream list(names);
   for (std::string name; std::getline(list, name, ',');) {
@@ -192,6 +193,7 @@ std::vector<policy::RulePack> LoadPacks(const std::string& names, const std::str
     std::ostringstream text;
     text << file.rdbuf();
     packs.push_back(Require(policy::ParseRulePack(text.str(), name + ".yaml"), "--pack"));
+    if (texts) texts->push_back(text.str());
   }
   return packs;
 }

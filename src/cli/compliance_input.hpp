@@ -16,6 +16,7 @@ std::vector<policy::HistoryEvent> ReadHistory(std::istream& in, const std::strin
 policy::Attempt ReadAttempt(const std::string& text, const std::string& file_name);
 
 // The packs named "cn-default,us-regf" from `dir` (config/rules); UsageError naming --pack.
-std::vector<policy::RulePack> LoadPacks(const std::string& names, const std::string& dir);
+std::vector<policy::RulePack> LoadPacks(const std::string& names, const std::string& dir,
+                                       std::vector<std::string>* texts = nullptr);
 
 }  // namespace arrears::cli

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -52,9 +53,21 @@ void Run(const Options& o, const Context& context) {
   server_options.idle_timeout = std::chrono::seconds(o.idle_timeout);
   server_options.request_timeout = std::chrono::seconds(o.request_timeout);
 
-  auto packs = LoadPacks(o.packs, o.rules_dir);
-  std::vector<const policy::RulePack*> pointers;
-  for (const auto& pack : packs) pointers.push_back(&pack);
+  std::vector<std::string> pack_texts;
+  auto loaded_packs = LoadPacks(o.packs, o.rules_dir, &pack_texts);
+  // A pack an administrator replaces is written next to the others, by a rename, so a reader never sees half a file.
+  http::RulePackSet packs(std::move(loaded_packs), std::move(pack_texts),
+                          [dir = o.rules_dir](const std::string& name, const std::string& yaml) {
+                            const std::filesystem::path target = std::filesystem::path(dir) / (name + ".yaml");
+                            const std::filesystem::path temporary = target.string() + ".new";
+                            {
+                              std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+                              out << yaml;
+                              out.flush();
+                              if (!out) throw std::runtime_error("cannot write " + temporary.string());
+                            }
+                            std::filesystem::rename(temporary, target);
+                          });
   const auto workflow_policy = Require(
       policy::ParseWorkflowPolicy(ReadFileOrFail(o.policy_file, "--policy"), o.policy_file), "--policy");
   auto database = OpenDatabaseOrFail(o.database);
@@ -69,7 +82,7 @@ void Run(const Options& o, const Context& context) {
   const Clock clock = context.clock;
   std::error_code ec;
   const bool has_static = std::filesystem::is_directory(o.static_dir, ec);
-  http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, pointers,
+  http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, packs,
                                   [clock] { return clock.Now().utc; }, [clock] { return clock.TodayForDemo(); },
                                   has_static ? o.static_dir : "", o.secure_cookies});
   std::mutex log_mutex;

@@ -15,14 +15,6 @@ thread_local const ApiServices* current_services = nullptr;
 
 const char* kSessionCookie = "arrears_session";
 
-bool RoleAllowed(const Route& route, app::Role role) {
-  if (route.roles.empty()) return true;
-  for (app::Role allowed : route.roles) {
-    if (allowed == role) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 store::Session& CurrentSession() { return *current_session; }
@@ -32,6 +24,8 @@ Api::Api(ApiServices services) : services_(std::move(services)) {
   AddSystemRoutes(router_, services_, metrics_);
   AddSessionRoutes(router_);
   AddCaseRoutes(router_);
+  AddCaseRecordRoutes(router_);
+  AddReferenceRoutes(router_, services_);
 }
 
 Response Api::Handle(const Request& request) {
@@ -82,7 +76,7 @@ Response Api::Handle(const Request& request) {
       response.route = route->pattern;
       return response;
     }
-    if (!RoleAllowed(*route, principal->user.role)) {
+    if (!route->Allows(principal->user.role)) {
       Response response = Problem(403, "Not allowed", "the role " + std::string(app::RoleName(principal->user.role)) +
                                                           " may not " + request.method + " " + route->pattern);
       response.route = route->pattern;

@@ -15,6 +15,7 @@
 #include "core/date.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/rule_pack_set.hpp"
 #include "policy/rule_pack.hpp"
 #include "policy/workflow_policy.hpp"
 #include "store/database.hpp"
@@ -26,7 +27,7 @@ struct ApiServices {
   const app::PersonalDataVault& vault;
   const app::Credentials& credentials;
   const policy::WorkflowPolicy& policy;
-  std::vector<const policy::RulePack*> packs;
+  RulePackSet& packs;
   std::function<std::chrono::sys_seconds()> now;
   std::function<Date()> today;
   std::string static_dir;  // the web UI's built files (web/dist); empty: none
@@ -57,6 +58,8 @@ class Api {
 void AddSystemRoutes(Router& router, const ApiServices& services, Metrics& metrics);
 void AddSessionRoutes(Router& router);
 void AddCaseRoutes(Router& router);
+void AddCaseRecordRoutes(Router& router);
+void AddReferenceRoutes(Router& router, const ApiServices& services);
 
 // A file of the web UI (web/dist): hashed assets cached for a year, the index
 // revalidated, a precompressed .gz sent to clients that accept gzip.

@@ -1,5 +1,7 @@
 #include "http/http_types.hpp"
 
+#include <cctype>
+
 namespace arrears::http {
 
 namespace {
@@ -63,6 +65,22 @@ std::string Request::Cookie(const std::string& name) const {
     start = end + 1;
   }
   return "";
+}
+
+std::string PercentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(c);
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace arrears::http

@@ -42,6 +42,8 @@ struct Response {
 
 // "%E5%BC%A0+x" → "张 x" (application/x-www-form-urlencoded rules for '+').
 std::string PercentDecode(std::string_view text, bool plus_is_space);
+// "张 x.pdf" → "%E5%BC%A0%20x.pdf" (RFC 3986 unreserved characters kept).
+std::string PercentEncode(std::string_view text);
 // Splits "a=1&b=%20" into a map.
 std::map<std::string, std::string> ParseQuery(std::string_view query);
 

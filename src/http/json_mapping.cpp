@@ -10,7 +10,7 @@ std::string Amount(Money money) { return FormatAmount(money); }
 
 }  // namespace
 
-boost::json::object CaseToJson(const app::CaseRecord& c) {
+boost::json::array AccountsJson(const app::CaseRecord& c) {
   boost::json::array accounts;
   for (const app::CaseAccount& a : c.accounts) {
     boost::json::object overdue;
@@ -25,6 +25,23 @@ boost::json::object CaseToJson(const app::CaseRecord& c) {
                                            {"overdue_total", Amount(a.balance.TotalOverdue())},
                                            {"not_due", Amount(a.balance.TotalNotDue())}});
   }
+  return accounts;
+}
+
+boost::json::array ContactPointsJson(const app::CaseRecord& c) {
+  boost::json::array points;
+  for (const app::ContactPoint& p : c.contact_points) {
+    points.push_back(boost::json::object{{"id", p.id},
+                                         {"kind", p.kind},
+                                         {"value", p.value_masked},
+                                         {"relation", p.relation},
+                                         {"status", p.status},
+                                         {"source", p.source}});
+  }
+  return points;
+}
+
+boost::json::object CaseToJson(const app::CaseRecord& c) {
   boost::json::array holds;
   for (const app::Hold& h : c.holds) {
     holds.push_back(boost::json::object{{"id", h.id},
@@ -77,19 +94,24 @@ boost::json::object CaseToJson(const app::CaseRecord& c) {
         {"status", m.status},
         {"court", m.court},
         {"court_case_number", m.court_case_number},
+        {"filed_on", m.filed_on ? boost::json::value(m.filed_on->ToString()) : nullptr},
+        {"next_hearing_on", m.next_hearing_on ? boost::json::value(m.next_hearing_on->ToString()) : nullptr},
+        {"enforcement", m.enforcement},
         {"judgment_amount", m.judgment_amount ? boost::json::value(Amount(*m.judgment_amount)) : nullptr},
         {"judgment_on", m.judgment_on ? boost::json::value(m.judgment_on->ToString()) : nullptr},
         {"assets_frozen", m.assets_frozen},
         {"costs", Amount(m.costs)}});
   }
-  boost::json::array points;
-  for (const app::ContactPoint& p : c.contact_points) {
-    points.push_back(boost::json::object{{"id", p.id},
-                                         {"kind", p.kind},
-                                         {"value", p.value_masked},
-                                         {"relation", p.relation},
-                                         {"status", p.status},
-                                         {"source", p.source}});
+  boost::json::array visits;
+  for (const app::FieldVisit& v : c.field_visits) {
+    boost::json::array collectors;
+    for (const std::string& login : v.collectors) collectors.push_back(boost::json::string(login));
+    visits.push_back(boost::json::object{{"id", v.id},
+                                         {"planned_for", v.planned_for.ToString()},
+                                         {"collectors", std::move(collectors)},
+                                         {"status", v.status},
+                                         {"outcome", v.outcome},
+                                         {"result", v.result}});
   }
   const Balance overdue = c.Overdue();
   return boost::json::object{
@@ -109,13 +131,56 @@ boost::json::object CaseToJson(const app::CaseRecord& c) {
       {"overdue_total", Amount(overdue.TotalOverdue())},
       {"delinquency_reason", c.delinquency_reason},
       {"repayment_capacity", c.repayment_capacity ? boost::json::value(Amount(*c.repayment_capacity)) : nullptr},
-      {"accounts", std::move(accounts)},
+      {"accounts", AccountsJson(c)},
       {"holds", std::move(holds)},
       {"promises", std::move(promises)},
       {"arrangements", std::move(arrangements)},
       {"disputes", std::move(disputes)},
       {"legal_matters", std::move(legal)},
-      {"contact_points", std::move(points)}};
+      {"field_visits", std::move(visits)},
+      {"contact_points", ContactPointsJson(c)}};
+}
+
+boost::json::object CustomerToJson(const app::CaseRecord& c) {
+  return boost::json::object{{"customer_ref", c.customer_ref},
+                             {"name", c.customer_name},
+                             {"id_number", c.id_number_masked},
+                             {"time_zone", c.time_zone},
+                             {"language", c.language},
+                             {"case", c.id.value},
+                             {"accounts", AccountsJson(c)},
+                             {"contact_points", ContactPointsJson(c)}};
+}
+
+boost::json::object CustomerMatchToJson(const app::CustomerMatch& m) {
+  return boost::json::object{{"customer_ref", m.customer_ref},
+                             {"name", m.name},
+                             {"id_number", m.id_number_masked},
+                             {"matched", m.matched},
+                             {"case", m.case_id ? boost::json::value(m.case_id->value) : nullptr}};
+}
+
+boost::json::object PaymentToJson(const app::CasePayment& p) {
+  return boost::json::object{{"id", p.id},
+                             {"account_ref", p.account_ref},
+                             {"payment_ref", p.payment_ref},
+                             {"paid_at", p.paid_at},
+                             {"value_date", p.value_date.ToString()},
+                             {"amount", Amount(p.amount)},
+                             {"currency", std::string(CurrencyCode(p.amount.currency()))},
+                             {"channel", p.channel},
+                             {"kind", p.kind}};
+}
+
+boost::json::object DocumentInfoToJson(const app::DocumentInfo& d) {
+  return boost::json::object{{"id", d.id},
+                             {"kind", d.kind},
+                             {"file_name", d.file_name},
+                             {"media_type", d.media_type},
+                             {"size_bytes", d.size_bytes},
+                             {"sha256", d.sha256},
+                             {"uploaded_by", d.uploaded_by},
+                             {"uploaded_at", d.uploaded_at}};
 }
 
 boost::json::object CaseSummaryToJson(const app::CaseSummary& s) {
@@ -148,19 +213,23 @@ boost::json::object ApprovalToJson(const app::ApprovalRecord& a) {
                              {"decision_reason", a.decision_reason}};
 }
 
-Result<JsonBody> JsonBody::Parse(const std::string& text, const std::vector<const char*>& allowed) {
-  boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(text.empty() ? std::string("{}") : text, ec);
-  if (ec) return Fail("the body is not valid JSON: " + ec.message(), "body");
-  if (!value.is_object()) return Fail("the body is a JSON object", "body");
+Result<JsonBody> JsonBody::FromObject(boost::json::object object, const std::vector<const char*>& allowed) {
   JsonBody body;
-  body.object_ = std::move(value.as_object());
+  body.object_ = std::move(object);
   for (const auto& field : body.object_) {
     bool known = false;
     for (const char* name : allowed) known = known || field.key() == name;
     if (!known) return Fail("unknown field '" + std::string(field.key()) + "'", std::string(field.key()));
   }
   return body;
+}
+
+Result<JsonBody> JsonBody::Parse(const std::string& text, const std::vector<const char*>& allowed) {
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(text.empty() ? std::string("{}") : text, ec);
+  if (ec) return Fail("the body is not valid JSON: " + ec.message(), "body");
+  if (!value.is_object()) return Fail("the body is a JSON object", "body");
+  return FromObject(std::move(value.as_object()), allowed);
 }
 
 Result<std::string> JsonBody::Text(const char* field, bool required) const {
@@ -195,6 +264,22 @@ Result<std::vector<std::string>> JsonBody::TextList(const char* field) const {
   for (const auto& item : value->as_array()) {
     if (!item.is_string()) return Fail("must be a list of strings", field);
     list.emplace_back(item.as_string());
+  }
+  return list;
+}
+
+Result<std::vector<JsonBody>> JsonBody::ObjectList(const char* field, const std::vector<const char*>& allowed) const {
+  std::vector<JsonBody> list;
+  const auto* value = object_.if_contains(field);
+  if (!value || value->is_null()) return Fail("required", field);
+  if (!value->is_array()) return Fail("must be a list of objects", field);
+  for (std::size_t i = 0; i < value->as_array().size(); ++i) {
+    const auto& item = value->as_array()[i];
+    const std::string at = std::string(field) + "[" + std::to_string(i) + "]";
+    if (!item.is_object()) return Fail("must be an object", at);
+    auto body = FromObject(item.as_object(), allowed);
+    if (!body) return Fail(body.error().message, at + "." + body.error().field);
+    list.push_back(std::move(*body));
   }
   return list;
 }

@@ -16,6 +16,11 @@ namespace arrears::http {
 
 boost::json::object CaseToJson(const app::CaseRecord& record);
 boost::json::object CaseSummaryToJson(const app::CaseSummary& summary);
+// The customer part of a case: masked identity, accounts, contact points.
+boost::json::object CustomerToJson(const app::CaseRecord& record);
+boost::json::object CustomerMatchToJson(const app::CustomerMatch& match);
+boost::json::object PaymentToJson(const app::CasePayment& payment);
+boost::json::object DocumentInfoToJson(const app::DocumentInfo& document);
 boost::json::object TimelineEntryToJson(const app::TimelineEntry& entry);
 boost::json::object ApprovalToJson(const app::ApprovalRecord& approval);
 
@@ -29,8 +34,11 @@ class JsonBody {
   Result<std::optional<std::int64_t>> Integer(const char* field) const;
   Result<bool> Boolean(const char* field) const;
   Result<std::vector<std::string>> TextList(const char* field) const;
+  // A list of objects, each read as a body of its own; errors name "field[i].name".
+  Result<std::vector<JsonBody>> ObjectList(const char* field, const std::vector<const char*>& allowed) const;
 
  private:
+  static Result<JsonBody> FromObject(boost::json::object object, const std::vector<const char*>& allowed);
   boost::json::object object_;
 };
 

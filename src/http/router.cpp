@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 namespace arrears::http {
 
 namespace {
@@ -36,6 +38,10 @@ bool MatchPattern(std::string_view pattern, std::string_view path, Params& param
 }
 
 }  // namespace
+
+bool Route::Allows(app::Role role) const {
+  return roles.empty() || std::find(roles.begin(), roles.end(), role) != roles.end();
+}
 
 void Router::Add(Route route) { routes_.push_back(std::move(route)); }
 

@@ -38,6 +38,9 @@ struct Route {
   Access access = Access::kRead;
   std::vector<app::Role> roles;  // empty: every role
   RouteHandler handler;
+
+  // Whether `role` may call the route (the use case may still refuse a record).
+  bool Allows(app::Role role) const;
 };
 
 class Router {

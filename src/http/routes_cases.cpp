@@ -11,10 +11,7 @@
 #include "app/workflow/escalation.hpp"
 #include "app/workflow/reveal.hpp"
 #include "http/api.hpp"
-#include "http/json_mapping.hpp"
-#include "http/problem.hpp"
-#include "store/idempotency.hpp"
-#include "store/workflow/sql_workflow_store.hpp"
+#include "http/use_case_call.hpp"
 
 namespace arrears::http {
 
@@ -22,125 +19,6 @@ namespace {
 
 namespace json = boost::json;
 using app::Role;
-using Outcome = Result<json::value>;
-
-const std::vector<Role> kWorkers = {Role::kCollector, Role::kTeamLead, Role::kSupervisor, Role::kLegal,
-                                    Role::kAgencyUser};
-const std::vector<Role> kDeciders = {Role::kTeamLead, Role::kSupervisor};
-
-Response JsonResponse(int status, const json::value& value) {
-  Response response;
-  response.status = status;
-  response.Set("Content-Type", "application/json");
-  response.body = json::serialize(value);
-  return response;
-}
-
-// Runs `use_case` as the caller, in one transaction when it writes: committed
-// when it succeeds, rolled back when it fails. Writes with an Idempotency-Key
-// answer a repeat with the first answer.
-Response Work(Call& call, bool write, int ok_status, const std::function<Outcome(app::WorkflowContext&)>& use_case) {
-  const ApiServices& services = CurrentServices();
-  store::Session& session = CurrentSession();
-  const auto now = services.now();
-  const std::string now_text = app::FormatUtc(now);
-  const app::UserAccount& user = call.principal->user;
-  const std::string key = write ? call.request.Header("idempotency-key") : "";
-  const std::string request_hash =
-      key.empty() ? "" : services.vault.KeyedHash("idempotency", call.request.method + " " + call.request.path + "\n" +
-                                                                     call.request.body);
-  if (write) session.Begin();
-  try {
-    if (!key.empty()) {
-      if (auto stored = store::FindIdempotent(session, user.id, key)) {
-        session.Rollback();
-        if (stored->request_hash != request_hash) {
-          return Problem(422, "Idempotency-Key reused", "this Idempotency-Key was used for a different request",
-                         "Idempotency-Key");
-        }
-        Response replay = JsonResponse(stored->status, json::parse(stored->body));
-        replay.Set("Idempotent-Replayed", "true");
-        return replay;
-      }
-    }
-    store::SqlWorkflowStore store(session, services.vault, user.login, now_text);
-    const bool english = call.request.Header("accept-language").starts_with("en");
-    app::WorkflowContext context{store,    services.vault, services.policy,  services.packs,
-                                 app::Actor{user.login, user.role, user.team, user.agency},
-                                 now,      now_text,       services.today(), english ? policy::Language::kEn : policy::Language::kZh};
-    Outcome outcome = use_case(context);
-    if (!outcome) {
-      if (write) session.Rollback();
-      return ProblemFrom(outcome.error());
-    }
-    const std::string body = json::serialize(*outcome);
-    if (!key.empty()) store::SaveIdempotent(session, user.id, key, {request_hash, ok_status, body}, now_text);
-    if (write) session.Commit();
-    Response response;
-    response.status = ok_status;
-    response.Set("Content-Type", "application/json");
-    response.body = body;
-    return response;
-  } catch (...) {
-    if (write) session.Rollback();
-    throw;
-  }
-}
-
-Result<CaseId> CaseParam(const Call& call) {
-  const std::string& text = call.params.at("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
-    return Fail(Error{ErrorCode::kNotFound, "no case " + text, "case"});
-  }
-  return CaseId{id};
-}
-
-Result<std::int64_t> IdParam(const Call& call, const char* name) {
-  const std::string& text = call.params.at(name);
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
-    return Fail(Error{ErrorCode::kNotFound, std::string("no ") + name + " " + text, name});
-  }
-  return id;
-}
-
-// A route on one case: parses the body with its allowed fields, resolves the case id.
-template <class Body>
-RouteHandler OnCase(bool write, int ok_status, std::initializer_list<const char*> fields, Body body) {
-  std::vector<const char*> allowed(fields);
-  return [=](Call& call) -> Response {
-    auto id = CaseParam(call);
-    if (!id) return ProblemFrom(id.error());
-    JsonBody parsed;
-    if (write) {
-      auto read = JsonBody::Parse(call.request.body, allowed);
-      if (!read) return ProblemFrom(read.error());
-      parsed = std::move(*read);
-    }
-    return Work(call, write, ok_status,
-                [&](app::WorkflowContext& context) -> Outcome { return body(context, call, *id, parsed); });
-  };
-}
-
-#define ARREARS_TRY(var, expr)              \
-  auto var##_result = (expr);               \
-  if (!var##_result) return Fail(var##_result.error()); \
-  auto var = std::move(*var##_result)
-
-Result<Money> AmountField(const JsonBody& body, const char* field) {
-  auto text = body.Text(field);
-  if (!text) return Fail(text.error());
-  return ParseAmount(*text, Currency::kCNY, field);
-}
-
-Result<Date> DateField(const JsonBody& body, const char* field) {
-  auto text = body.Text(field);
-  if (!text) return Fail(text.error());
-  return Date::Parse(*text, field);
-}
 
 Result<ArrangementTerms> TermsFrom(const JsonBody& body) {
   ArrangementTerms terms;
@@ -189,8 +67,6 @@ json::object ProposalJson(const app::ArrangementProposal& p) {
   if (p.approval_id) out["approval"] = *p.approval_id;
   return out;
 }
-
-json::value Done(json::object fields) { return fields; }
 
 }  // namespace
 

@@ -59,6 +59,13 @@ int Rule::IntParam(const std::string& key, int fallback) const {
 }
 
 
+std::string_view RuleKindName(RuleKind kind) {
+  for (const auto& [name, value] : kKinds) {
+    if (value == kind) return name;
+  }
+  return "unknown";
+}
+
 Result<RulePack> ParseRulePack(std::string_view yaml_text, std::string_view source) {
   YAML::Node root;
   try {

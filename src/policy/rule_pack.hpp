@@ -73,6 +73,9 @@ struct RulePack {
   std::vector<Rule> rules;
 };
 
+// "contact_hours", ... as the packs spell it.
+std::string_view RuleKindName(RuleKind kind);
+
 // Errors name `source` and, where known, the line: "cn-default.yaml:42: ...".
 Result<RulePack> ParseRulePack(std::string_view yaml_text, std::string_view source);
 

@@ -39,7 +39,7 @@ std::vector<CustomerMatch> FindCustomers(Session& session, const app::PersonalDa
             "WHERE p.value_index = $1 AND p.kind = $2 ORDER BY c.id, p.id";
   std::vector<CustomerMatch> matches;
   for (const Row& row : session.Query(sql, params)) {
-    matches.push_back({row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4)});
+    matches.push_back({row.Int(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4), std::nullopt});
   }
   return matches;
 }

@@ -6,17 +6,12 @@
 #include <vector>
 
 #include "app/ports/personal_data_vault.hpp"
+#include "app/workflow/case_records.hpp"
 #include "store/database.hpp"
 
 namespace arrears::store {
 
-struct CustomerMatch {
-  std::int64_t customer_id = 0;
-  std::string customer_ref;
-  std::string name;
-  std::string id_number_masked;
-  std::string matched;  // what matched, masked: "mobile 138****5678"
-};
+using CustomerMatch = app::CustomerMatch;
 
 // `kind`: "id_number", "mobile", "landline" or "email".
 std::vector<CustomerMatch> FindCustomers(Session& session, const app::PersonalDataVault& vault,

@@ -425,7 +425,8 @@ TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
   ASSERT_TRUE(vault);
   const store::SodiumCredentials credentials;
   const policy::WorkflowPolicy policy;
-  http::Api api(http::ApiServices{db_.database(), **vault, credentials, policy, {},
+  http::RulePackSet packs({}, {}, [](const std::string&, const std::string&) {});
+  http::Api api(http::ApiServices{db_.database(), **vault, credentials, policy, packs,
                                   [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false});
   std::set<std::string> served;
   for (const http::Route& route : api.router().routes()) served.insert(route.method + " " + route.pattern);

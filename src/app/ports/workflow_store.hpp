@@ -55,6 +55,8 @@ class WorkflowStore {
   virtual std::optional<CaseRecord> LoadCase(CaseId id) = 0;
   virtual std::optional<CaseId> CaseOfCustomer(const std::string& customer_ref) = 0;  // open, else the latest
   virtual std::vector<CaseSummary> ListCases(const CaseQuery& query) = 0;
+  // kind: id_number, mobile, landline or email; each match with its case (open, else the latest).
+  virtual std::vector<CustomerMatch> FindCustomers(const std::string& kind, const std::string& value) = 0;
   virtual std::vector<ContactPoint> ContactPoints(CustomerId customer) = 0;
   virtual std::vector<PastContact> ContactsSince(CustomerId customer, const std::string& since) = 0;
   virtual std::vector<CasePayment> Payments(const CaseRecord& record) = 0;

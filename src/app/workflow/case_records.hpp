@@ -250,6 +250,23 @@ struct Document {
 struct CasePayment {
   Date value_date;
   Money amount;  // a reversal is negative
+  std::int64_t id = 0;
+  std::string account_ref;
+  std::string payment_ref;
+  std::string paid_at;
+  std::string channel;
+  std::string kind;  // payment, reversal
+};
+
+// A customer found by a phone number, email or id number (by blind index,
+// nothing decrypted), with the case that is open for them, else the latest.
+struct CustomerMatch {
+  std::int64_t customer_id = 0;
+  std::string customer_ref;
+  std::string name;
+  std::string id_number_masked;
+  std::string matched;  // what matched, masked: "mobile 138****5678"
+  std::optional<CaseId> case_id;
 };
 
 }  // namespace arrears::app

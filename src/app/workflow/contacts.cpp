@@ -71,6 +71,13 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
   return history;
 }
 
+struct Judged {
+  CaseRecord record;
+  ContactPoint point;
+  policy::Verdict verdict = policy::Verdict::kAllow;
+  std::vector<std::string> reasons;
+};
+
 // The last `count` digits of an id number given at verification.
 bool IdDigitsMatch(const std::string& id_number, const std::string& digits) {
   return !digits.empty() && digits.size() <= id_number.size() && id_number.ends_with(digits);
@@ -78,21 +85,23 @@ bool IdDigitsMatch(const std::string& id_number, const std::string& digits) {
 
 }  // namespace
 
-Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const ContactRequest& request) {
-  if (auto permitted = Permit(context, WorksCases(context.actor.role), "contact debtors"); !permitted) {
-    return Fail(permitted.error());
-  }
+// Everything but the recording: the request checked, the case loaded (scope,
+// open), the words screened, the contact point resolved, and the compliance
+// decision taken. `outcome_required`: false for a check before contacting.
+static Result<Judged> Judge(WorkflowContext& context, CaseId id, const ContactRequest& request, bool outcome_required) {
   const auto channel = policy::ParseChannel(request.channel);
   if (!channel) return Fail("unknown channel '" + request.channel + "' (call, sms, email, letter, visit)", "channel");
   const auto party = policy::ParseParty(request.party);
   if (!party) {
     return Fail("unknown party '" + request.party + "' (debtor, guarantor, emergency_contact, third_party)", "party");
   }
-  const auto outcome = ParseContactOutcome(request.outcome);
-  if (!outcome) return Fail("unknown outcome '" + request.outcome + "'", "outcome");
-  auto record = LoadCase(context, id);
-  if (!record) return Fail(record.error());
-  if (auto open = RequireOpen(*record); !open) return Fail(open.error());
+  if (outcome_required && !ParseContactOutcome(request.outcome)) {
+    return Fail("unknown outcome '" + request.outcome + "'", "outcome");
+  }
+  auto loaded = LoadCase(context, id);
+  if (!loaded) return Fail(loaded.error());
+  CaseRecord record = std::move(*loaded);
+  if (auto open = RequireOpen(record); !open) return Fail(open.error());
 
   // The words first: notes and messages never carry prohibited phrases.
   for (const auto& [field, text] : {std::pair{"notes", &request.notes}, std::pair{"message", &request.message}}) {
@@ -106,7 +115,7 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
   }
   ContactPoint point;
   if (request.contact_point_id) {
-    const auto points = context.store.ContactPoints(record->customer);
+    const auto points = context.store.ContactPoints(record.customer);
     const auto found = std::find_if(points.begin(), points.end(),
                                     [&](const ContactPoint& p) { return p.id == *request.contact_point_id; });
     if (found == points.end()) {
@@ -123,21 +132,11 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
     }
   }
 
-  ContactAttemptRow row;
-  row.at = context.now_text;
-  row.channel = request.channel;
-  row.direction = request.inbound ? "inbound" : "outbound";
-  row.party = request.party;
-  if (request.contact_point_id) row.contact_point_id = point.id;
-  row.number_masked = point.value_masked;
-  row.outcome = request.outcome;
-  row.notes = request.notes;
-
   // The compliance decision, before anything is recorded as made. An inbound
   // contact is the debtor's own: it is recorded, not judged.
   std::vector<std::string> reasons;
   policy::Verdict verdict = policy::Verdict::kAllow;
-  for (const Hold& hold : record->holds) {
+  for (const Hold& hold : record.holds) {
     if (!request.inbound && StopsContact(hold.kind)) {
       verdict = policy::Verdict::kBlock;
       reasons.push_back("hold " + std::to_string(hold.id) + " (" + std::string(HoldKindName(hold.kind)) +
@@ -148,15 +147,15 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
     policy::Attempt attempt;
     attempt.channel = *channel;
     attempt.at = context.now;
-    attempt.person = record->customer_ref;
+    attempt.person = record.customer_ref;
     attempt.party = *party;
-    for (const CaseAccount& account : record->accounts) attempt.debts.push_back(account.account_ref);
+    for (const CaseAccount& account : record.accounts) attempt.debts.push_back(account.account_ref);
     attempt.number = point.value_index;
-    attempt.timezones = {record->time_zone};
+    attempt.timezones = {record.time_zone};
     attempt.collectors = request.collectors;
     attempt.text = request.message;
     attempt.source = point.source;
-    const auto history = History(context, *record);
+    const auto history = History(context, record);
     auto decision = policy::Evaluate(context.packs, history, attempt, context.language);
     if (!decision) return Fail(decision.error());
     if (decision->verdict == policy::Verdict::kBlock) verdict = policy::Verdict::kBlock;
@@ -165,6 +164,40 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
     }
     for (const policy::Reason& reason : decision->reasons) reasons.push_back(reason.rule + ": " + reason.message);
   }
+  return Judged{std::move(record), std::move(point), verdict, std::move(reasons)};
+}
+
+Result<ContactLogged> CheckContact(WorkflowContext& context, CaseId id, const ContactRequest& request) {
+  auto judged = Judge(context, id, request, false);
+  if (!judged) return Fail(judged.error());
+  ContactLogged verdict;
+  verdict.made = judged->verdict != policy::Verdict::kBlock;
+  verdict.verdict = std::string(policy::VerdictName(judged->verdict));
+  verdict.reasons = std::move(judged->reasons);
+  return verdict;
+}
+
+Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const ContactRequest& request) {
+  if (auto permitted = Permit(context, WorksCases(context.actor.role), "contact debtors"); !permitted) {
+    return Fail(permitted.error());
+  }
+  auto judged = Judge(context, id, request, true);
+  if (!judged) return Fail(judged.error());
+  CaseRecord* record = &judged->record;
+  const auto outcome = ParseContactOutcome(request.outcome);
+  const ContactPoint& point = judged->point;
+  const policy::Verdict verdict = judged->verdict;
+  const std::vector<std::string>& reasons = judged->reasons;
+  ContactAttemptRow row;
+  row.at = context.now_text;
+  row.channel = request.channel;
+  row.direction = request.inbound ? "inbound" : "outbound";
+  row.party = request.party;
+  if (request.contact_point_id) row.contact_point_id = point.id;
+  row.number_masked = point.value_masked;
+  row.outcome = request.outcome;
+  row.notes = request.notes;
+
   row.verdict = std::string(policy::VerdictName(verdict));
   row.decision = JoinText(reasons, "\n");
   ContactLogged logged;
@@ -330,3 +363,4 @@ Result<std::optional<Money>> RecordSituation(WorkflowContext& context, CaseId id
 }
 
 }  // namespace arrears::app
+

@@ -33,6 +33,11 @@ struct ContactLogged {
 
 Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const ContactRequest& request);
 
+// The same judgement without recording anything (a dialer or a screen asking
+// "may I call now?"): `made` tells whether the contact would be allowed, the
+// outcome is not needed. attempt_id stays 0.
+Result<ContactLogged> CheckContact(WorkflowContext& context, CaseId id, const ContactRequest& request);
+
 // Status: unverified, verified, invalid, wrong_party; `source` says who said so.
 Status SetContactPointStatus(WorkflowContext& context, CaseId id, std::int64_t contact_point_id,
                              const std::string& status, const std::string& source);

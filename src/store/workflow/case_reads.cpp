@@ -3,6 +3,8 @@
 
 #include "store/workflow/sql_workflow_store.hpp"
 
+#include "store/customer_lookup.hpp"
+
 namespace arrears::store {
 
 namespace {
@@ -237,6 +239,12 @@ std::optional<CaseId> SqlWorkflowStore::CaseOfCustomer(const std::string& custom
   return CaseId{rows[0].Int(0)};
 }
 
+std::vector<app::CustomerMatch> SqlWorkflowStore::FindCustomers(const std::string& kind, const std::string& value) {
+  std::vector<app::CustomerMatch> matches = store::FindCustomers(session_, vault_, kind, value);
+  for (app::CustomerMatch& match : matches) match.case_id = CaseOfCustomer(match.customer_ref);
+  return matches;
+}
+
 std::vector<app::CaseSummary> SqlWorkflowStore::ListCases(const app::CaseQuery& q) {
   std::vector<app::CaseSummary> cases;
   if (q.scope_none) return cases;
@@ -298,13 +306,15 @@ std::vector<app::PastContact> SqlWorkflowStore::ContactsSince(CustomerId custome
 std::vector<app::CasePayment> SqlWorkflowStore::Payments(const app::CaseRecord& record) {
   std::vector<app::CasePayment> payments;
   for (const Row& r : Query(
-           "SELECT p.value_date, p.amount, p.currency, p.kind FROM payments p JOIN case_accounts ca ON "
-           "ca.customer_id = p.customer_id AND ca.account_id = p.account_id WHERE ca.customer_id = $1 AND "
-           "ca.case_id = $2 ORDER BY p.value_date, p.id",
+           "SELECT p.value_date, p.amount, p.currency, p.kind, p.id, a.account_ref, p.payment_ref, p.paid_at, "
+           "p.channel FROM payments p JOIN case_accounts ca ON ca.customer_id = p.customer_id AND "
+           "ca.account_id = p.account_id JOIN accounts a ON a.customer_id = p.customer_id AND a.id = p.account_id "
+           "WHERE ca.customer_id = $1 AND ca.case_id = $2 ORDER BY p.value_date, p.id",
            {Int(record.customer.value), Int(record.id.value)})) {
     const Money amount(r.Int(1), CurrencyOf(r.Text(2)));
-    payments.push_back({*Date::Parse(r.Text(0)), r.Text(3) == "reversal" ? Money(-amount.minor_units(), amount.currency())
-                                                                          : amount});
+    payments.push_back({*Date::Parse(r.Text(0)),
+                        r.Text(3) == "reversal" ? Money(-amount.minor_units(), amount.currency()) : amount, r.Int(4),
+                        r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Text(3)});
   }
   return payments;
 }

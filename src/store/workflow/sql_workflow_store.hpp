@@ -23,6 +23,7 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   std::optional<app::CaseRecord> LoadCase(CaseId id) override;
   std::optional<CaseId> CaseOfCustomer(const std::string& customer_ref) override;
   std::vector<app::CaseSummary> ListCases(const app::CaseQuery& query) override;
+  std::vector<app::CustomerMatch> FindCustomers(const std::string& kind, const std::string& value) override;
   std::vector<app::ContactPoint> ContactPoints(CustomerId customer) override;
   std::vector<app::PastContact> ContactsSince(CustomerId customer, const std::string& since) override;
   std::vector<app::CasePayment> Payments(const app::CaseRecord& record) override;
