@@ -19,6 +19,7 @@
 #include "cli/workflow_session.hpp"
 #include "store/workflow/sql_workflow_store.hpp"
 #include "cli/usage_error.hpp"
+#include "files/csv_field.hpp"
 #include "files/csv_source.hpp"
 #include "files/jsonl_source.hpp"
 #include "store/import/sql_import_store.hpp"
@@ -40,16 +41,6 @@ struct Options {
   std::string policy_file = "config/workflow.yaml";
   bool json = false;
 };
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  return quoted + "\"";
-}
 
 // Rows/s and an estimate of the time left, redrawn on one terminal line.
 class Progress {
@@ -104,7 +95,7 @@ void Run(const Options& o, const Context& context) {
       rejects.open(rejects_path, std::ios::trunc);
       rejects << "line,column,message\n";
     }
-    rejects << rejection.line << ',' << CsvField(rejection.column) << ',' << CsvField(rejection.message) << '\n';
+    rejects << rejection.line << ',' << files::CsvField(rejection.column) << ',' << files::CsvField(rejection.message) << '\n';
     if (++shown <= 20 && !o.json) {
       std::cerr << file_name << ':' << rejection.line << ": " << (rejection.column.empty() ? "" : rejection.column + ": ")
                 << rejection.message << '\n';

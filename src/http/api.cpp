@@ -20,12 +20,16 @@ const char* kSessionCookie = "arrears_session";
 store::Session& CurrentSession() { return *current_session; }
 const ApiServices& CurrentServices() { return *current_services; }
 
-Api::Api(ApiServices services) : services_(std::move(services)) {
+Api::Api(ApiServices services)
+    : services_(std::move(services)),
+      imports_(services_.database, services_.vault, services_.now,
+               [this](std::int64_t batch) { EvaluateImportedPayments(services_, batch); }) {
   AddSystemRoutes(router_, services_, metrics_);
   AddSessionRoutes(router_);
   AddCaseRoutes(router_);
   AddCaseRecordRoutes(router_);
   AddReferenceRoutes(router_, services_);
+  AddImportRoutes(router_, services_, imports_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -13,6 +13,7 @@
 #include "app/ports/account_store.hpp"
 #include "app/ports/personal_data_vault.hpp"
 #include "core/date.hpp"
+#include "http/import_jobs.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/rule_pack_set.hpp"
@@ -52,6 +53,7 @@ class Api {
   ApiServices services_;
   Router router_;
   Metrics metrics_;
+  ImportJobs imports_;  // last: destroyed first, waiting for running imports
 };
 
 // Route registration, one file per area.
@@ -60,6 +62,9 @@ void AddSessionRoutes(Router& router);
 void AddCaseRoutes(Router& router);
 void AddCaseRecordRoutes(Router& router);
 void AddReferenceRoutes(Router& router, const ApiServices& services);
+void AddImportRoutes(Router& router, const ApiServices& services, ImportJobs& jobs);
+// Judges the promises and plans an imported payments batch met, as "system".
+void EvaluateImportedPayments(const ApiServices& services, std::int64_t batch_id);
 
 // A file of the web UI (web/dist): hashed assets cached for a year, the index
 // revalidated, a precompressed .gz sent to clients that accept gzip.

@@ -22,10 +22,8 @@ std::string Parameter(const std::string& header, const std::string& key) {
     if (!starts) continue;
     if (at < header.size() && header[at] == '"') {
       std::string value;
-      for (std::size_t i = at + 1; i < header.size() && header[i] != '"'; ++i) {
-        if (header[i] == '\\' && i + 1 < header.size()) ++i;
-        value.push_back(header[i]);
-      }
+      // Browsers send a quote inside a name as %22 and a backslash as itself (HTML's form encoding).
+      for (std::size_t i = at + 1; i < header.size() && header[i] != '"'; ++i) value.push_back(header[i]);
       return value;
     }
     const std::size_t end = header.find(';', at);

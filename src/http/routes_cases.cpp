@@ -10,6 +10,7 @@
 #include "app/workflow/disputes.hpp"
 #include "app/workflow/escalation.hpp"
 #include "app/workflow/reveal.hpp"
+#include "files/csv_field.hpp"
 #include "http/api.hpp"
 #include "http/use_case_call.hpp"
 
@@ -19,6 +20,29 @@ namespace {
 
 namespace json = boost::json;
 using app::Role;
+
+// The list's filters from the query string: stage, owner, closed=include, cursor, limit.
+Result<app::CaseQuery> CaseQueryFrom(const Request& request) {
+  app::CaseQuery query;
+  const auto& q = request.query;
+  if (auto it = q.find("stage"); it != q.end()) {
+    query.stage = ParseCaseStage(it->second);
+    if (!query.stage) return Fail("unknown stage '" + it->second + "'", "stage");
+  }
+  if (auto it = q.find("owner"); it != q.end()) query.owner = it->second;
+  if (auto it = q.find("closed"); it != q.end()) query.open_only = it->second != "include";
+  if (auto it = q.find("cursor"); it != q.end()) {
+    if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), query.after_id).ec != std::errc{}) {
+      return Fail("cursor is the value next_cursor gave", "cursor");
+    }
+  }
+  if (auto it = q.find("limit"); it != q.end()) {
+    if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), query.limit).ec != std::errc{}) {
+      return Fail("limit is a whole number", "limit");
+    }
+  }
+  return query;
+}
 
 Result<ArrangementTerms> TermsFrom(const JsonBody& body) {
   ArrangementTerms terms;
@@ -73,28 +97,7 @@ json::object ProposalJson(const app::ArrangementProposal& p) {
 void AddCaseRoutes(Router& router) {
   router.Add({"GET", "/api/v1/cases", Access::kRead, {}, [](Call& call) {
                 return Work(call, false, 200, [&](app::WorkflowContext& context) -> Outcome {
-                  app::CaseQuery query;
-                  const auto& q = call.request.query;
-                  if (auto it = q.find("stage"); it != q.end()) {
-                    query.stage = ParseCaseStage(it->second);
-                    if (!query.stage) return Fail("unknown stage '" + it->second + "'", "stage");
-                  }
-                  if (auto it = q.find("owner"); it != q.end()) query.owner = it->second;
-                  if (auto it = q.find("closed"); it != q.end()) query.open_only = it->second != "include";
-                  for (const auto& [name, target] : {std::pair{"cursor", &query.after_id}}) {
-                    if (auto it = q.find(name); it != q.end()) {
-                      if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), *target).ec !=
-                          std::errc{}) {
-                        return Fail("cursor is the value next_cursor gave", "cursor");
-                      }
-                    }
-                  }
-                  if (auto it = q.find("limit"); it != q.end()) {
-                    if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), query.limit).ec !=
-                        std::errc{}) {
-                      return Fail("limit is a whole number", "limit");
-                    }
-                  }
+                  ARREARS_TRY(query, CaseQueryFrom(call.request));
                   auto cases = app::ListCases(context, query);
                   if (!cases) return Fail(cases.error());
                   json::array items;
@@ -105,6 +108,30 @@ void AddCaseRoutes(Router& router) {
                                             : json::value(nullptr);
                   return json::value(std::move(page));
                 });
+              }});
+  router.Add({"GET", "/api/v1/exports/cases", Access::kRead,
+              {Role::kTeamLead, Role::kSupervisor, Role::kCompliance, Role::kAuditor, Role::kAdmin}, [](Call& call) {
+                constexpr int kMaxRows = 100000;
+                std::string csv;
+                Response answer = Work(call, true, 200, [&](app::WorkflowContext& context) -> Outcome {
+                  ARREARS_TRY(query, CaseQueryFrom(call.request));
+                  ARREARS_TRY(cases, app::ExportCases(context, query, kMaxRows));
+                  csv = "case,customer_ref,customer_name,stage,owner,currency,overdue,days_past_due,opened_at\n";
+                  for (const app::CaseSummary& c : cases) {
+                    csv += std::to_string(c.id.value) + ',' + files::CsvField(c.customer_ref) + ',' +
+                           files::CsvField(c.customer_name) + ',' + std::string(CaseStageName(c.stage)) + ',' +
+                           files::CsvField(c.owner) + ',' + std::string(CurrencyCode(c.overdue.currency())) + ',' +
+                           FormatAmount(c.overdue) + ',' + std::to_string(c.days_past_due) + ',' + c.opened_at + '\n';
+                  }
+                  return json::value(nullptr);
+                });
+                if (answer.status != 200) return answer;
+                Response response;
+                response.Set("Content-Type", "text/csv; charset=utf-8");
+                response.Set("Content-Disposition", "attachment; filename=\"cases.csv\"");
+                // A byte-order mark so that Excel opens the Chinese names as UTF-8.
+                response.body = "\xEF\xBB\xBF" + std::move(csv);
+                return response;
               }});
   router.Add({"GET", "/api/v1/cases/{id}", Access::kRead, {},
               OnCase(false, 200, {}, [](app::WorkflowContext& c, Call&, CaseId id, const JsonBody&) -> Outcome {

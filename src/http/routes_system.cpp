@@ -4,6 +4,7 @@
 
 #include "http/api.hpp"
 #include "http/openapi_document.hpp"
+#include "http/openapi_page.hpp"
 #include "http/problem.hpp"
 
 namespace arrears::http {
@@ -78,6 +79,13 @@ void AddSystemRoutes(Router& router, const ApiServices& services, Metrics& metri
                 Response response;
                 response.Set("Content-Type", "application/json");
                 response.body = std::string(OpenApiDocument());
+                return response;
+              }});
+  router.Add({"GET", "/api/v1/docs", Access::kPublic, {}, [page = RenderOpenApiPage(OpenApiDocument())](Call&) {
+                Response response;
+                response.Set("Content-Type", "text/html; charset=utf-8");
+                response.Set("Cache-Control", "no-cache");
+                response.body = page;
                 return response;
               }});
 }

@@ -109,6 +109,30 @@ Result<Date> DateField(const JsonBody& body, const char* field) {
   return Date::Parse(*text, field);
 }
 
+Status RunAsSystem(const ApiServices& services, store::Session& session,
+                   const std::function<Status(app::WorkflowContext&)>& use_case) {
+  const auto now = services.now();
+  const std::string now_text = app::FormatUtc(now);
+  session.Begin();
+  try {
+    store::SqlWorkflowStore store(session, services.vault, "system", now_text);
+    const std::shared_ptr<const PackSnapshot> packs = services.packs.Current();
+    app::WorkflowContext context{store,    services.vault, services.policy,  packs->pointers,
+                                 app::Actor{"system", Role::kAdmin, "", ""},
+                                 now,      now_text,       services.today(), policy::Language::kZh};
+    Status status = use_case(context);
+    if (status) {
+      session.Commit();
+    } else {
+      session.Rollback();
+    }
+    return status;
+  } catch (...) {
+    session.Rollback();
+    throw;
+  }
+}
+
 Result<std::optional<Date>> OptionalDateField(const JsonBody& body, const char* field) {
   auto text = body.Text(field, false);
   if (!text) return Fail(text.error());

@@ -14,6 +14,7 @@
 #include "http/json_mapping.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
+#include "store/database.hpp"
 
 namespace arrears::http {
 
@@ -27,6 +28,11 @@ Response JsonResponse(int status, const boost::json::value& value);
 
 // Runs `use_case` as the caller; `ok_status` answers success.
 Response Work(Call& call, bool write, int ok_status, const std::function<Outcome(app::WorkflowContext&)>& use_case);
+
+struct ApiServices;
+// Runs `use_case` as "system" (work that follows an import) in one transaction.
+Status RunAsSystem(const ApiServices& services, store::Session& session,
+                   const std::function<Status(app::WorkflowContext&)>& use_case);
 
 // Path parameters: a positive id, else 404 naming it.
 Result<CaseId> CaseParam(const Call& call);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "http/api.hpp"
@@ -51,6 +52,8 @@ class HttpApi : public ::testing::TestWithParam<Backend> {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();
+    // The server's own copy of the rule packs: an administrator may replace one.
+    fs::copy(fs::path(ARREARS_SOURCE_DIR) / "config/rules", dir_ / "rules");
     ASSERT_EQ(Run({"migrate"}).exit_status, 0);
     for (const auto& import : WritePortfolio(dir_)) {
       const CommandResult imported = Run(import);
@@ -89,7 +92,7 @@ class HttpApi : public ::testing::TestWithParam<Backend> {
     server_.reset();
     const std::string source = ARREARS_SOURCE_DIR;
     std::vector<std::string> arguments = {"--db", db_.url(), "--key-file", key_, "--quiet", "--rules-dir",
-                                          source + "/config/rules", "--policy", source + "/config/workflow.yaml"};
+                                          (dir_ / "rules").string(), "--policy", source + "/config/workflow.yaml"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     server_ = std::make_unique<ServerProcess>(arguments, now);
   }
@@ -238,6 +241,17 @@ TEST_P(HttpApi, AuthorisationMatrix) {
       {"POST", "/api/v1/approvals/999999/approve", R"({"reason":"matrix"})", "FFHHFFFFF"},
       {"GET", "/api/v1/users", "", "FFFAFFFAA"},
       {"POST", "/api/v1/users/nobody/disable", "", "FFFFFFFHF"},
+      {"GET", "/api/v1/customers/C1", "", "AHAAAAHAA"},
+      {"GET", "/api/v1/cases/" + id + "/payments", "", "AHAAAAHAA"},
+      {"POST", "/api/v1/cases/" + id + "/contact-points", R"({"kind":"mobile","value":"13900000009"})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/situation", R"({"reason":"forgot"})", "AHAAAFHFF"},
+      {"GET", "/api/v1/cases/" + id + "/documents", "", "AHAAAAHFA"},
+      {"POST", "/api/v1/cases/" + id + "/visits", R"({"date":"2026-12-10","collectors":["c1","c2"]})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/legal/999999", R"({"court":"matrix"})", "FFFHHFFFF"},  // no such matter
+      {"GET", "/api/v1/exports/cases", "", "FFAAFAFAA"},
+      {"GET", "/api/v1/imports", "", "FFFAFFFAF"},
+      {"PUT", "/api/v1/rule-packs/cn-default", "pack: cn-default", "FFFFFFFAF"},
+      {"GET", "/api/v1/roles", "", "AAAAAAAAA"},
   };
   std::vector<HttpClient> clients;
   for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
@@ -431,6 +445,251 @@ TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
   std::set<std::string> served;
   for (const http::Route& route : api.router().routes()) served.insert(route.method + " " + route.pattern);
   EXPECT_EQ(served, documented);
+  // The page for people lists every operation of the same document.
+  const HttpResponse page = Client().Request("GET", "/api/v1/docs");
+  ASSERT_EQ(page.status, 200);
+  for (const std::string& operation : documented) {
+    const std::string path = operation.substr(operation.find(' ') + 1);
+    EXPECT_NE(page.body.find("<code>" + path + "</code>"), std::string::npos) << path;
+  }
+}
+
+// A multipart/form-data body as a browser sends it.
+std::string Multipart(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& file_name,
+                      const std::string& file_type, const std::string& content) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  }
+  body += "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+          "\"\r\nContent-Type: " + file_type + "\r\n\r\n" + content + "\r\n--XyZ--\r\n";
+  return body;
+}
+const std::map<std::string, std::string> kMultipart = {{"Content-Type", "multipart/form-data; boundary=XyZ"}};
+
+TEST_P(HttpApi, CustomersContactPointsSituationAndDocuments) {
+  HttpClient c1 = SignedIn("c1");
+  HttpClient c2 = SignedIn("c2");
+  const std::string base = "/api/v1/cases/" + std::to_string(CaseOf("C1"));
+  // Found by mobile number within scope only; the number never travels in a URL.
+  const HttpResponse found = c1.Request("POST", "/api/v1/customers/search", R"({"kind":"mobile","value":"138 0000 0001"})");
+  ASSERT_EQ(found.status, 200) << found.body;
+  const json::array items = json::parse(found.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 1U);
+  EXPECT_EQ(items[0].at("customer_ref").as_string(), "C1");
+  EXPECT_EQ(items[0].at("case").as_int64(), CaseOf("C1"));
+  EXPECT_EQ(items[0].at("matched").as_string().find("13800000001"), json::string::npos) << found.body;
+  EXPECT_TRUE(json::parse(c2.Request("POST", "/api/v1/customers/search", R"({"kind":"mobile","value":"13800000001"})").body)
+                  .at("items").as_array().empty());
+  EXPECT_EQ(c1.Request("POST", "/api/v1/customers/search", R"({"kind":"name","value":"王芳"})").status, 400);
+  // The customer: masked identity, accounts, contact points.
+  const HttpResponse customer = c1.Request("GET", "/api/v1/customers/C1");
+  ASSERT_EQ(customer.status, 200) << customer.body;
+  EXPECT_EQ(customer.body.find("110105199001011232"), std::string::npos);
+  EXPECT_EQ(json::parse(customer.body).at("accounts").as_array()[0].at("account_ref").as_string(), "A1");
+  EXPECT_EQ(c2.Request("GET", "/api/v1/customers/C1").status, 404);
+  // A new number, then marked wrong party: it is masked in the case, and contacts to it are refused.
+  const HttpResponse added = c1.Request("POST", base + "/contact-points", R"({"kind":"mobile","value":"13912345678","source":"debtor"})");
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::int64_t point = json::parse(added.body).at("contact_point").as_int64();
+  EXPECT_NE(c1.Request("GET", base).body.find("139****5678"), std::string::npos);
+  EXPECT_EQ(c1.Request("POST", base + "/contact-points/" + std::to_string(point) + "/status", R"({"status":"wrong_party"})").status, 200);
+  const HttpResponse refused = c1.Request("POST", base + "/contacts",
+                                          R"({"channel":"call","outcome":"no_answer","contact_point":)" + std::to_string(point) + "}");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  // The situation: repayment capacity from income and expenses.
+  const HttpResponse situation = c1.Request("POST", base + "/situation",
+                                            R"({"reason":"job_loss","income":"6000.00","expenses":"4000.00"})");
+  ASSERT_EQ(situation.status, 200) << situation.body;
+  EXPECT_TRUE(json::parse(situation.body).at("repayment_capacity").is_string());
+  EXPECT_EQ(c1.Request("POST", base + "/situation", R"({"income":"6000.00"})").status, 400);
+  // A PDF uploaded as a browser does, listed, and downloaded byte for byte; an executable posing as a PDF is refused.
+  const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+  const HttpResponse uploaded = c1.Request("POST", base + "/documents",
+                                           Multipart({{"kind", "evidence"}}, "C:\\fakepath\\还款凭证.pdf", "application/pdf", pdf),
+                                           kMultipart);
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+  const json::object info = json::parse(uploaded.body).as_object();
+  EXPECT_EQ(info.at("file_name").as_string(), "还款凭证.pdf");
+  EXPECT_EQ(info.at("media_type").as_string(), "application/pdf");
+  const HttpResponse listed = c1.Request("GET", base + "/documents");
+  EXPECT_EQ(json::parse(listed.body).at("items").as_array().size(), 1U);
+  const HttpResponse download = c1.Request("GET", base + "/documents/" + std::to_string(info.at("id").as_int64()));
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_EQ(download.headers.at("content-type"), "application/pdf");
+  EXPECT_NE(download.headers.at("content-disposition").find("%E8%BF%98"), std::string::npos);
+  EXPECT_EQ(c2.Request("GET", base + "/documents/" + std::to_string(info.at("id").as_int64())).status, 404);
+  const HttpResponse fake = c1.Request("POST", base + "/documents", Multipart({}, "x.pdf", "application/pdf", "MZ\x90\x00 binary"),
+                                       kMultipart);
+  EXPECT_EQ(fake.status, 400) << fake.body;
+  EXPECT_EQ(c1.Request("POST", base + "/documents", "{}").status, 400);  // not multipart
+  EXPECT_EQ(c1.Request("POST", base + "/documents", Multipart({{"colour", "red"}}, "a.pdf", "application/pdf", pdf), kMultipart).status,
+            400);
+  EXPECT_EQ(json::parse(c1.Request("GET", base + "/documents").body).at("items").as_array().size(), 1U);
+}
+
+TEST_P(HttpApi, VisitsLegalMattersAndPayments) {
+  HttpClient c1 = SignedIn("c1");
+  HttpClient legal = SignedIn("legal1");
+  HttpClient sup = SignedIn("sup");
+  const std::string c3 = "/api/v1/cases/" + std::to_string(CaseOf("C3"));
+  const HttpResponse planned = c1.Request("POST", c3 + "/visits", R"({"date":"2026-12-02","collectors":["c1","c2"]})");
+  ASSERT_EQ(planned.status, 201) << planned.body;
+  const std::string visit = std::to_string(json::parse(planned.body).at("visit").as_int64());
+  const HttpResponse alone = c1.Request("POST", c3 + "/visits", R"({"date":"2026-12-02","collectors":["c1"]})");
+  EXPECT_EQ(alone.status / 100, 4) << alone.body;  // never fewer than two collectors
+  const HttpResponse result = c1.Request("POST", c3 + "/visits/" + visit + "/result",
+                                         R"({"outcome":"visited_met","result":"met at home, promised to pay on Friday"})");
+  ASSERT_EQ(result.status, 200) << result.body;
+  EXPECT_TRUE(json::parse(result.body).at("made").as_bool()) << result.body;
+  // Legal: transfer, update, return.
+  const HttpResponse transferred = sup.Request("POST", c3 + "/legal", R"({"reason":"no payment after visit"})");
+  ASSERT_EQ(transferred.status, 201) << transferred.body;
+  const std::string matter = std::to_string(json::parse(transferred.body).at("legal_matter").as_int64());
+  const HttpResponse updated = legal.Request("POST", c3 + "/legal/" + matter,
+                                             R"({"status":"filed","court":"深圳市福田区人民法院","filed_on":"2026-12-01","add_costs":"350.00"})");
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  const json::object shown = json::parse(legal.Request("GET", c3).body).as_object();
+  const json::object m = shown.at("legal_matters").as_array()[0].as_object();
+  EXPECT_EQ(m.at("status").as_string(), "filed");
+  EXPECT_EQ(m.at("filed_on").as_string(), "2026-12-01");
+  EXPECT_EQ(m.at("costs").as_string(), "350.00");
+  EXPECT_EQ(legal.Request("POST", c3 + "/legal/" + matter, R"({"filed_on":"2026-13-01"})").status, 400);
+  EXPECT_EQ(legal.Request("POST", c3 + "/legal/" + matter + "/return", R"({"reason":"settled out of court"})").status, 200);
+  // Payments arrive by import and are listed on the case.
+  const fs::path file = dir_ / "payments.csv";
+  std::ofstream(file) << kPaymentHeader << "R9,A3,C3,2026-11-28T09:00:00+08:00,2026-11-28,500.00,CNY,bank_transfer,payment,\n";
+  ASSERT_EQ(Run({"import", "payments", file.string()}).exit_status, 0);
+  const HttpResponse payments = c1.Request("GET", c3 + "/payments");
+  ASSERT_EQ(payments.status, 200) << payments.body;
+  const json::array paid = json::parse(payments.body).at("items").as_array();
+  ASSERT_EQ(paid.size(), 1U);
+  EXPECT_EQ(paid[0].at("payment_ref").as_string(), "R9");
+  EXPECT_EQ(paid[0].at("amount").as_string(), "500.00");
+  EXPECT_EQ(paid[0].at("account_ref").as_string(), "A3");
+}
+
+TEST_P(HttpApi, TheComplianceCheckJudgesABatchWithoutRecordingIt) {
+  HttpClient c1 = SignedIn("c1");
+  const std::string c1_case = std::to_string(CaseOf("C1"));
+  // Two conversations today already: a third call is refused; an SMS is still allowed.
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_EQ(c1.Request("POST", "/api/v1/cases/" + c1_case + "/contacts",
+                         R"({"channel":"call","outcome":"callback_requested","contact_point":1})").status, 201);
+  }
+  const std::int64_t attempts = AuditCount("contact.call");
+  const HttpResponse checked = c1.Request(
+      "POST", "/api/v1/compliance/check",
+      R"({"contacts":[{"case":)" + c1_case + R"(,"channel":"call","contact_point":1},)" + R"({"case":)" + c1_case +
+          R"(,"channel":"sms","contact_point":1,"message":"您的账单已逾期，请还款。回复TD退订"},)" + R"({"case":)" +
+          std::to_string(CaseOf("C4")) + R"(,"channel":"call"}]})");
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  const json::array items = json::parse(checked.body).at("items").as_array();
+  ASSERT_EQ(items.size(), 3U);
+  EXPECT_FALSE(items[0].at("made").as_bool()) << checked.body;
+  EXPECT_EQ(items[0].at("verdict").as_string(), "block");
+  EXPECT_NE(json::serialize(items[0].at("reasons")).find("CN-FREQ-CALLS"), std::string::npos) << checked.body;
+  EXPECT_TRUE(items[1].at("made").as_bool()) << checked.body;
+  EXPECT_EQ(items[2].at("error").at("status").as_int64(), 404);  // C4 is c2's: not in c1's scope
+  EXPECT_EQ(AuditCount("contact.call"), attempts);  // nothing recorded
+  EXPECT_EQ(AuditCount("contact.refused"), 0);
+  EXPECT_EQ(c1.Request("POST", "/api/v1/compliance/check", R"({"contacts":[{"case":1,"chanel":"call"}]})").status, 400);
+  EXPECT_EQ(c1.Request("POST", "/api/v1/compliance/check", R"({"contacts":[]})").status, 400);
+}
+
+TEST_P(HttpApi, ImportsRunInTheBackgroundWithProgressAndAnErrorsFile) {
+  HttpClient sup = SignedIn("sup");
+  auto wait = [&](const std::string& location) {
+    json::object job;
+    for (int i = 0; i < 100; ++i) {
+      job = json::parse(sup.Request("GET", location).body).as_object();
+      if (job.at("status").as_string() != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return job;
+  };
+  // A payment that pays C1's overdue in full: applied, and the case closes as paid.
+  const std::string payments = std::string(kPaymentHeader) +
+                               "R1,A1,C1,2026-11-28T09:30:00+08:00,2026-11-28,1000.00,CNY,wechat_pay,payment,\n";
+  const HttpResponse started = sup.Request("POST", "/api/v1/imports",
+                                           Multipart({{"kind", "payments"}}, "payments.csv", "text/csv", payments), kMultipart);
+  ASSERT_EQ(started.status, 202) << started.body;
+  const std::string location = started.headers.at("location");
+  const json::object done = wait(location);
+  EXPECT_EQ(done.at("status").as_string(), "applied") << json::serialize(done);
+  EXPECT_EQ(done.at("inserted").as_int64(), 1);
+  EXPECT_EQ(json::parse(sup.Request("GET", "/api/v1/cases/" + std::to_string(CaseOf("C1"))).body).at("close_reason").as_string(),
+            "paid_in_full");
+  // A file with a bad row: nothing applied, the row in the errors file.
+  const std::string bad = std::string(kPaymentHeader) +
+                          "R2,A2,C2,2026-11-28T09:30:00+08:00,2026-11-28,100.00,CNY,wechat_pay,payment,\n"
+                          "R3,A2,C2,2026-11-28T09:30:00+08:00,2026-11-28,-5,CNY,wechat_pay,payment,\n";
+  const HttpResponse rejected = sup.Request("POST", "/api/v1/imports",
+                                            Multipart({{"kind", "payments"}}, "bad.csv", "text/csv", bad), kMultipart);
+  ASSERT_EQ(rejected.status, 202) << rejected.body;
+  const std::string bad_location = rejected.headers.at("location");
+  EXPECT_EQ(wait(bad_location).at("status").as_string(), "rejected");
+  const HttpResponse errors = sup.Request("GET", bad_location + "/errors");
+  ASSERT_EQ(errors.status, 200);
+  EXPECT_TRUE(errors.body.starts_with("line,column,message\n3,amount,")) << errors.body;
+  EXPECT_TRUE(json::parse(sup.Request("GET", "/api/v1/cases/" + std::to_string(CaseOf("C2")) + "/payments").body)
+                  .at("items").as_array().empty());
+  EXPECT_EQ(json::parse(sup.Request("GET", "/api/v1/imports").body).at("items").as_array().size(), 2U);
+  EXPECT_EQ(sup.Request("POST", "/api/v1/imports", Multipart({}, "x.csv", "text/csv", payments), kMultipart).status, 400);
+  EXPECT_EQ(sup.Request("GET", "/api/v1/imports/99").status, 404);
+}
+
+TEST_P(HttpApi, ExportsFollowScopeAndMaskingAndAreAudited) {
+  HttpClient lead = SignedIn("lead");
+  const HttpResponse exported = lead.Request("GET", "/api/v1/exports/cases");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  EXPECT_TRUE(exported.headers.at("content-type").starts_with("text/csv"));
+  std::vector<std::string> lines;
+  std::istringstream in(exported.body.substr(3));  // after the byte-order mark
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 4U) << exported.body;  // the header and team east's three cases
+  EXPECT_TRUE(lines[0].starts_with("case,customer_ref,customer_name,stage,owner"));
+  EXPECT_NE(lines[1].find(",C1,王芳,"), std::string::npos) << lines[1];
+  for (const char* secret : {"110105199001011232", "13800000001"}) EXPECT_EQ(exported.body.find(secret), std::string::npos);
+  EXPECT_EQ(AuditCount("cases.export"), 1);
+}
+
+TEST_P(HttpApi, RolesAndRulePacksAreReadAndAnAdministratorReplacesAPack) {
+  HttpClient c1 = SignedIn("c1");
+  HttpClient admin = SignedIn("admin");
+  const json::array roles = json::parse(c1.Request("GET", "/api/v1/roles").body).at("items").as_array();
+  ASSERT_EQ(roles.size(), 8U);
+  const std::string collector = json::serialize(roles[0]);
+  EXPECT_NE(collector.find("POST /api/v1/cases/{id}/contacts"), std::string::npos);
+  EXPECT_EQ(collector.find("POST /api/v1/users"), std::string::npos);
+  const HttpResponse pack = c1.Request("GET", "/api/v1/rule-packs/cn-default");
+  ASSERT_EQ(pack.status, 200);
+  EXPECT_NE(pack.body.find("CN-FREQ-CALLS"), std::string::npos);
+  std::string yaml = c1.Request("GET", "/api/v1/rule-packs/cn-default", "", {{"Accept", "application/yaml"}}).body;
+  ASSERT_NE(yaml.find("version: 1"), std::string::npos);
+  // Contact hours narrowed to 09:00-20:00, at version 2: in force for the next request, and kept on disk.
+  const std::string c1_case = std::to_string(CaseOf("C1"));
+  const std::string call = R"({"contacts":[{"case":)" + c1_case + R"(,"channel":"call","contact_point":1}]})";
+  Start("2026-11-28T08:30:00+08:00");
+  c1 = SignedIn("c1");
+  admin = SignedIn("admin");
+  EXPECT_TRUE(json::parse(c1.Request("POST", "/api/v1/compliance/check", call).body).at("items").as_array()[0].at("made").as_bool());
+  std::string narrowed = yaml;
+  narrowed.replace(narrowed.find("version: 1"), 10, "version: 2");
+  narrowed.replace(narrowed.find("start: \"08:00\""), 14, "start: \"09:00\"");
+  EXPECT_EQ(admin.Request("PUT", "/api/v1/rule-packs/cn-default", yaml, {{"Content-Type", "application/yaml"}}).status,
+            409);  // the same version
+  EXPECT_EQ(admin.Request("PUT", "/api/v1/rule-packs/cn-default", "pack: [", {{"Content-Type", "application/yaml"}}).status,
+            400);
+  const HttpResponse replaced =
+      admin.Request("PUT", "/api/v1/rule-packs/cn-default", narrowed, {{"Content-Type", "application/yaml"}});
+  ASSERT_EQ(replaced.status, 200) << replaced.body;
+  EXPECT_FALSE(json::parse(c1.Request("POST", "/api/v1/compliance/check", call).body).at("items").as_array()[0].at("made").as_bool());
+  std::ifstream saved(dir_ / "rules" / "cn-default.yaml");
+  std::stringstream text;
+  text << saved.rdbuf();
+  EXPECT_EQ(text.str(), narrowed);
 }
 
 // `arrears demo setup` prepares what the README's first command serves.

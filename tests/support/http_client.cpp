@@ -83,8 +83,9 @@ HttpResponse HttpClient::Request(const std::string& method, const std::string& t
   if (!cookie_.empty()) request += "Cookie: arrears_session=" + cookie_ + "\r\n";
   if (!csrf.empty()) request += "X-CSRF-Token: " + csrf + "\r\n";
   for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
-  if (!body.empty() || method == "POST") {
-    request += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST" || method == "PUT") {
+    if (!headers.contains("Content-Type")) request += "Content-Type: application/json\r\n";
+    request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   request += "\r\n" + body;
   HttpResponse response = Raw(request);

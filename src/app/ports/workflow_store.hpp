@@ -97,6 +97,8 @@ class WorkflowStore {
   virtual void UpdateLegalMatter(const CaseRecord& record, const LegalMatter& matter) = 0;
   virtual std::int64_t AddDocument(const CaseRecord& record, const Document& document) = 0;
   virtual void AppendEvent(const CaseRecord& record, const CaseEvent& event) = 0;
+  // An event about no one case (an export, a search): into the system audit chain only.
+  virtual void AppendSystemEvent(const CaseEvent& event) = 0;
 };
 
 }  // namespace arrears::app

@@ -46,6 +46,31 @@ Result<std::vector<CaseSummary>> ListCases(WorkflowContext& context, CaseQuery q
   return context.store.ListCases(query);
 }
 
+Result<std::vector<CaseSummary>> ExportCases(WorkflowContext& context, CaseQuery query, int max_rows) {
+  const bool may = context.actor.role == Role::kTeamLead || context.actor.role == Role::kSupervisor ||
+                   context.actor.role == Role::kCompliance || context.actor.role == Role::kAuditor ||
+                   context.actor.role == Role::kAdmin;
+  if (auto permitted = Permit(context, may, "export cases"); !permitted) return Fail(permitted.error());
+  std::vector<CaseSummary> all;
+  query.limit = 500;
+  query.after_id = 0;
+  while (static_cast<int>(all.size()) < max_rows) {
+    auto page = ListCases(context, query);
+    if (!page) return Fail(page.error());
+    for (CaseSummary& summary : *page) {
+      if (static_cast<int>(all.size()) < max_rows) all.push_back(std::move(summary));
+    }
+    if (static_cast<int>(page->size()) < query.limit) break;
+    query.after_id = all.back().id.value;
+  }
+  std::string filters = "stage=" + (query.stage ? std::string(CaseStageName(*query.stage)) : std::string("any")) +
+                        "; owner=" + (query.owner.empty() ? std::string("any") : query.owner) +
+                        "; closed=" + (query.open_only ? "excluded" : "included");
+  context.store.AppendSystemEvent({"cases.export", std::to_string(all.size()) + " cases exported (" + filters + ")",
+                                   "export", 0, std::nullopt, filters + "; rows=" + std::to_string(all.size())});
+  return all;
+}
+
 Result<std::vector<TimelineEntry>> CaseTimeline(WorkflowContext& context, CaseId id) {
   auto record = LoadCase(context, id);
   if (!record) return Fail(record.error());

@@ -16,6 +16,10 @@ Result<OpenedCases> OpenCases(WorkflowContext& context);
 Result<CaseRecord> ShowCase(WorkflowContext& context, CaseId id);
 // A page of the cases the actor may see, filtered; the actor's scope is applied here.
 Result<std::vector<CaseSummary>> ListCases(WorkflowContext& context, CaseQuery query);
+// Every case the query and the caller's scope select, up to `max_rows`, for
+// an export file; personal data stays masked as in a list, and the export is
+// recorded in the audit log with its filters and count.
+Result<std::vector<CaseSummary>> ExportCases(WorkflowContext& context, CaseQuery query, int max_rows);
 Result<std::vector<TimelineEntry>> CaseTimeline(WorkflowContext& context, CaseId id);
 
 // Any allowed move but closing (CloseCase) and legal (TransferToLegal).

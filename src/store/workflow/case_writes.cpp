@@ -368,4 +368,9 @@ void SqlWorkflowStore::AppendEvent(const app::CaseRecord& record, const app::Cas
                  event.after ? event.after : std::optional<std::string>(event.summary)});
 }
 
+void SqlWorkflowStore::AppendSystemEvent(const app::CaseEvent& event) {
+  audit_.Append({kSystemChain, now_, actor_, event.kind, event.entity, event.entity_id, event.before,
+                 event.after ? event.after : std::optional<std::string>(event.summary)});
+}
+
 }  // namespace arrears::store

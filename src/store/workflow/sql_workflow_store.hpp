@@ -58,6 +58,7 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   void UpdateLegalMatter(const app::CaseRecord& record, const app::LegalMatter& matter) override;
   std::int64_t AddDocument(const app::CaseRecord& record, const app::Document& document) override;
   void AppendEvent(const app::CaseRecord& record, const app::CaseEvent& event) override;
+  void AppendSystemEvent(const app::CaseEvent& event) override;
 
  private:
   std::vector<Row> Query(std::string_view sql, std::initializer_list<SqlValue> params);
