@@ -90,8 +90,10 @@ void Run(const Options& o, const Context& context) {
       server_options, [&api](const http::Request& request) { return api.Handle(request); },
       [&](const http::Request& request, const http::Response& response, std::chrono::microseconds latency) {
         api.metrics().Record(request.method, response.route, response.status, latency);
-        if (o.quiet) return;
-        // One JSON line per request: the access log (errors carry their reason).
+        const auto error = request.headers.find("x-arrears-error");
+        if (o.quiet && error == request.headers.end()) return;
+        // One JSON line per request on standard output: the access log. A server
+        // error also goes to standard error as the error log, --quiet or not.
         boost::json::object line{{"at", app::FormatUtc(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()))},
                                  {"method", request.method},
                                  {"path", request.path},
@@ -99,9 +101,12 @@ void Run(const Options& o, const Context& context) {
                                  {"status", response.status},
                                  {"micros", latency.count()},
                                  {"remote", request.remote}};
-        if (auto it = request.headers.find("x-arrears-error"); it != request.headers.end()) line["error"] = it->second;
         std::lock_guard lock(log_mutex);
-        std::cout << boost::json::serialize(line) << '\n' << std::flush;
+        if (error != request.headers.end()) {
+          line["error"] = error->second;
+          std::cerr << boost::json::serialize(boost::json::object{{"level", "error"}, {"request", line}}) << '\n' << std::flush;
+        }
+        if (!o.quiet) std::cout << boost::json::serialize(line) << '\n' << std::flush;
       });
   try {
     server.Listen();

@@ -248,20 +248,24 @@ std::vector<app::CustomerMatch> SqlWorkflowStore::FindCustomers(const std::strin
 std::vector<app::CaseSummary> SqlWorkflowStore::ListCases(const app::CaseQuery& q) {
   std::vector<app::CaseSummary> cases;
   if (q.scope_none) return cases;
-  // Optional filters are NULL parameters that switch their condition off.
+  // Optional filters are NULL parameters that switch their condition off. The
+  // page is found in id order on the index (cases_id, cases_owner) and only
+  // its fifty rows are summed up, so a list costs the same at a million cases.
   const auto rows = Query(
       "SELECT c.id, u.customer_ref, u.name, c.stage, c.owner, c.currency, "
-      "COALESCE(SUM(a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
-      "a.installment_fee + a.other_fee), 0), COALESCE(MAX(a.days_past_due), 0), c.opened_at "
+      "(SELECT COALESCE(SUM(a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + "
+      "a.late_fee + a.installment_fee + a.other_fee), 0) FROM case_accounts ca JOIN accounts a ON "
+      "a.customer_id = ca.customer_id AND a.id = ca.account_id WHERE ca.customer_id = c.customer_id AND "
+      "ca.case_id = c.id), "
+      "(SELECT COALESCE(MAX(a.days_past_due), 0) FROM case_accounts ca JOIN accounts a ON "
+      "a.customer_id = ca.customer_id AND a.id = ca.account_id WHERE ca.customer_id = c.customer_id AND "
+      "ca.case_id = c.id), c.opened_at "
       "FROM cases c JOIN customers u ON u.id = c.customer_id "
-      "LEFT JOIN users o ON o.login = c.owner "
-      "LEFT JOIN case_accounts ca ON ca.customer_id = c.customer_id AND ca.case_id = c.id "
-      "LEFT JOIN accounts a ON a.customer_id = ca.customer_id AND a.id = ca.account_id "
       "WHERE c.id > $1 AND ($2 = 0 OR c.closed_at IS NULL) AND (CAST($3 AS TEXT) IS NULL OR c.stage = $3) "
       "AND (CAST($4 AS TEXT) IS NULL OR c.owner = $4) "
       "AND ((CAST($5 AS TEXT) IS NULL AND CAST($6 AS TEXT) IS NULL AND CAST($7 AS TEXT) IS NULL) OR c.owner = $5 "
-      "OR o.team = $6 OR o.agency = $7) "
-      "GROUP BY c.id, u.customer_ref, u.name, c.stage, c.owner, c.currency, c.opened_at ORDER BY c.id LIMIT $8",
+      "OR c.owner IN (SELECT login FROM users WHERE team = $6) OR c.owner IN (SELECT login FROM users WHERE agency = $7)) "
+      "ORDER BY c.id LIMIT $8",
       {Int(q.after_id), Int(q.open_only ? 1 : 0), q.stage ? Text(CaseStageName(*q.stage)) : Null(),
        q.owner.empty() ? Null() : Text(q.owner), q.scope_owner.empty() ? Null() : Text(q.scope_owner),
        q.scope_team.empty() ? Null() : Text(q.scope_team), q.scope_agency.empty() ? Null() : Text(q.scope_agency),
