@@ -115,6 +115,12 @@ void Run(const Options& o, const Context& context) {
   }
   api.metrics().AddGauge("arrears_http_connections", "Open HTTP connections.",
                          [&server] { return static_cast<double>(server.connections()); });
+  api.metrics().AddGauge("arrears_db_sessions_in_use", "Database sessions leased to requests now.",
+                         [&database] { return static_cast<double>(database->Use().in_use); });
+  api.metrics().AddGauge("arrears_db_sessions_limit", "The database session pool's size.",
+                         [&database] { return static_cast<double>(database->Use().limit); });
+  api.metrics().AddGauge("arrears_db_statements_total", "SQL statements run since the server started.",
+                         [] { return static_cast<double>(store::StatementsRun()); });
   std::cerr << "arrears serve: listening on http://" << server_options.address << ":" << server.port()
             << (has_static ? " (web UI from " + o.static_dir + ")" : "") << '\n'
             << std::flush;

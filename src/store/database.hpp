@@ -32,6 +32,11 @@ class DatabaseError : public std::runtime_error {
   Kind kind_;
 };
 
+// Statements run (Query and Execute) by every session of the process: what the
+// database sees of a request, for /metrics and the load benchmark.
+std::int64_t StatementsRun();
+void CountStatement();
+
 // One connection. Not thread-safe: a session belongs to one thread at a time.
 class Session {
  public:
@@ -81,6 +86,13 @@ class Database {
 
   // A session from the pool, opened if none is idle; blocks at the pool's size.
   virtual Lease Acquire() = 0;
+
+  struct PoolUse {
+    std::size_t open = 0;    // sessions connected
+    std::size_t in_use = 0;  // leased right now
+    std::size_t limit = 0;
+  };
+  virtual PoolUse Use() const = 0;
 
  protected:
   virtual void Release(std::unique_ptr<Session> session) = 0;

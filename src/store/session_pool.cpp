@@ -1,6 +1,15 @@
 #include "store/session_pool.hpp"
 
+#include <atomic>
+
 namespace arrears::store {
+
+namespace {
+std::atomic<std::int64_t> statements_run{0};
+}
+
+std::int64_t StatementsRun() { return statements_run.load(std::memory_order_relaxed); }
+void CountStatement() { statements_run.fetch_add(1, std::memory_order_relaxed); }
 
 SessionPool::SessionPool(Dialect dialect, Opener opener, std::size_t max_sessions)
     : dialect_(dialect), opener_(std::move(opener)), max_sessions_(max_sessions) {}
@@ -29,6 +38,11 @@ void SessionPool::Release(std::unique_ptr<Session> session) {
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(session));
   available_.notify_one();
+}
+
+Database::PoolUse SessionPool::Use() const {
+  std::lock_guard lock(mutex_);
+  return {open_, open_ - idle_.size(), max_sessions_};
 }
 
 std::size_t SessionPool::open_sessions() const {

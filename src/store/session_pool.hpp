@@ -17,6 +17,7 @@ class SessionPool final : public Database {
 
   Dialect dialect() const override { return dialect_; }
   Lease Acquire() override;
+  PoolUse Use() const override;
   std::size_t open_sessions() const;
 
  protected:

@@ -58,6 +58,7 @@ class PgSession final : public Session {
   Dialect dialect() const override { return Dialect::kPostgresql; }
 
   std::vector<Row> Query(std::string_view sql, std::span<const SqlValue> params) override {
+    CountStatement();
     ResultPtr result = Run(sql, params);
     std::vector<Row> rows;
     const int count = PQntuples(result.get());
@@ -80,6 +81,7 @@ class PgSession final : public Session {
   }
 
   std::int64_t Execute(std::string_view sql, std::span<const SqlValue> params) override {
+    CountStatement();
     ResultPtr result = Run(sql, params);
     const char* changed = PQcmdTuples(result.get());
     return changed && *changed ? std::stoll(changed) : 0;

@@ -61,6 +61,7 @@ class SqliteSession final : public Session {
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   std::vector<Row> Query(std::string_view sql, std::span<const SqlValue> params) override {
+    CountStatement();
     sqlite3_stmt* statement = Prepare(sql, params);
     std::vector<Row> rows;
     for (;;) {
@@ -91,6 +92,7 @@ class SqliteSession final : public Session {
   }
 
   std::int64_t Execute(std::string_view sql, std::span<const SqlValue> params) override {
+    CountStatement();
     sqlite3_stmt* statement = Prepare(sql, params);
     int code = sqlite3_step(statement);
     while (code == SQLITE_ROW) code = sqlite3_step(statement);
