@@ -9,7 +9,8 @@ On the same PostgreSQL, in the same run, `pgbench -S -M prepared -c 64 -j 2
 endpoint's rate is compared with pgbench's per SQL statement it runs (counted
 by the server's arrears_db_statements_total).
 
-Usage: http_load.py ARREARS_BINARY POSTGRES_URL [CUSTOMERS] [SECONDS]
+Usage: http_load.py ARREARS_BINARY POSTGRES_URL [CUSTOMERS] [SECONDS] [BACKENDS]
+BACKENDS: sqlite,postgresql (default both; the pgbench comparison needs postgresql).
 """
 import http.client
 import json
@@ -26,6 +27,7 @@ import time
 ARREARS, PG_URL = sys.argv[1], sys.argv[2]
 CUSTOMERS = int(sys.argv[3]) if len(sys.argv) > 3 else 1_000_000
 SECONDS = int(sys.argv[4]) if len(sys.argv) > 4 else 15
+BACKENDS = (sys.argv[5] if len(sys.argv) > 5 else "sqlite,postgresql").split(",")
 PG_BIN = "/usr/lib/postgresql/15/bin"
 HERE = os.path.dirname(os.path.abspath(__file__))
 IDLE_CONNECTIONS = 1000
@@ -180,27 +182,32 @@ def pgbench(url):
 def main():
     workdir = tempfile.mkdtemp(prefix="arrears-http-bench-")
     report = {"customers": CUSTOMERS, "seconds_per_endpoint": SECONDS}
-    report["sqlite"] = bench_backend("sqlite", "sqlite:" + os.path.join(workdir, "bench.db"), workdir)
-    match = re.match(r"(postgresql://\w+@[\d.]+:\d+/)", PG_URL)
-    run([f"{PG_BIN}/createdb", "-h", PG_URL.split("@")[1].split(":")[0], "-p", PG_URL.rsplit(":", 1)[1].split("/")[0],
-         "-U", "postgres", "arrears_bench"])
-    report["postgresql"] = bench_backend("postgresql", match.group(1) + "arrears_bench", workdir)
-    report["pgbench_tps"] = pgbench(PG_URL)
+    if "sqlite" in BACKENDS:
+        report["sqlite"] = bench_backend("sqlite", "sqlite:" + os.path.join(workdir, "bench.db"), workdir)
+    if "postgresql" in BACKENDS:
+        match = re.match(r"(postgresql://\w+@[\d.]+:\d+/)", PG_URL)
+        run([f"{PG_BIN}/createdb", "-h", PG_URL.split("@")[1].split(":")[0], "-p",
+             PG_URL.rsplit(":", 1)[1].split("/")[0], "-U", "postgres", "arrears_bench"])
+        report["postgresql"] = bench_backend("postgresql", match.group(1) + "arrears_bench", workdir)
+        report["pgbench_tps"] = pgbench(PG_URL)
     print(json.dumps(report, indent=2))
     print()
     print(f"{'backend':<11} {'endpoint':<9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
-    for backend in ("sqlite", "postgresql"):
+    for backend in BACKENDS:
         for kind, f in report[backend]["endpoints"].items():
             print(f"{backend:<11} {kind:<9} {f['rate']:9.0f} {f['p50_ms']:8.2f} {f['p99_ms']:8.2f} {f['bad_status']:8d}")
+    for backend in BACKENDS:
+        print(f"mix p99 on {backend}: {report[backend]['endpoints']['mix']['p99_ms']:.1f} ms (goal < 50 ms); "
+              f"{report[backend]['idle_connections_held']} idle connections held; demo setup "
+              f"{report[backend]['setup_seconds']:.0f} s")
+    if "postgresql" not in BACKENDS:
+        return
     pg = report["postgresql"]
     per_statement = pg["endpoints"]["detail"]["rate"] * pg["statements_per_detail"]
     print(f"\npgbench -S -M prepared -c 64 -j 2: {report['pgbench_tps']:.0f} tps")
     print(f"case detail on PostgreSQL: {pg['endpoints']['detail']['rate']:.0f} req/s x "
           f"{pg['statements_per_detail']:.1f} statements = {per_statement:.0f} statements/s, "
           f"{per_statement / report['pgbench_tps']:.2f} of pgbench's rate per statement (goal >= 0.5)")
-    for backend in ("sqlite", "postgresql"):
-        print(f"mix p99 on {backend}: {report[backend]['endpoints']['mix']['p99_ms']:.1f} ms (goal < 50 ms); "
-              f"{report[backend]['idle_connections_held']} idle connections held")
 
 
 if __name__ == "__main__":

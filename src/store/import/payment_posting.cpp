@@ -105,6 +105,9 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
         "LEFT JOIN source_keys k ON k.entity = 'payment' AND k.source_ref = s.source_ref "
         "WHERE k.source_ref IS NULL AND s.line > $1 ORDER BY s.line LIMIT $2",
         page);
+    // The page's payment ids in one reservation: one update of the sequence row
+    // per payment would leave a chain of row versions every later update walks.
+    std::int64_t next_payment_id = rows.empty() ? 0 : ReserveIds(session_, "payment", static_cast<std::int64_t>(rows.size()));
     for (const Row& row : rows) {
       last_line = row.Int(0);
       const std::int64_t customer_id = row.Int(4);
@@ -173,7 +176,7 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
         credit = allocation.credit_balance.minor_units();
         account.credit_balance += credit;
       }
-      const std::int64_t payment_id = ReserveIds(session_, "payment");
+      const std::int64_t payment_id = next_payment_id++;
       const std::vector<SqlValue> payment = {
           Int(customer_id), Int(payment_id),  Int(account_id), Text(row.Text(1)),  Text(row.Text(6)),
           Text(row.Text(7)), Int(row.Int(8)), Text(row.Text(9)), Text(row.Text(10)), Text(row.Text(11)),

@@ -293,6 +293,10 @@ void SqlImportStore::Abort() {
   }
 }
 
+namespace {
+constexpr std::int64_t kAnalyzeAfterRows = 10000;
+}
+
 std::int64_t SqlImportStore::Commit(const app::MergeCounts& counts, std::int64_t read,
                                     std::span<const app::Rejection> rejections, const std::string& file_sha256) {
   const std::int64_t batch_id = batch_id_;
@@ -333,6 +337,22 @@ std::int64_t SqlImportStore::Commit(const app::MergeCounts& counts, std::int64_t
   audit_.reset();
   if (session_.dialect() == Dialect::kSqlite) {
     session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+  }
+  // A large load changes the tables' shape: the planner's statistics are
+  // refreshed now rather than whenever autovacuum comes by, so the first
+  // queries after an import do not run on plans made for empty tables.
+  // Only the tables this kind of file wrote: an empty table analysed now
+  // would be planned as empty until autovacuum noticed it had grown.
+  if (counts.inserted + counts.updated >= kAnalyzeAfterRows) {
+    const char* tables = "customers, source_keys, audit_events";
+    switch (batch_.kind) {
+      case app::ImportKind::kCustomers: break;
+      case app::ImportKind::kContacts: tables = "contact_points, source_keys"; break;
+      case app::ImportKind::kAccounts: tables = "accounts, source_keys, audit_events"; break;
+      case app::ImportKind::kPayments: tables = "payments, payment_allocations, accounts, source_keys, audit_events"; break;
+    }
+    session_.ExecuteScript(session_.dialect() == Dialect::kPostgresql ? std::string("ANALYZE ") + tables
+                                                                      : std::string("PRAGMA optimize"));
   }
   return batch_id;
 }

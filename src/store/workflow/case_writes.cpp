@@ -108,6 +108,10 @@ app::OpenedCases SqlWorkflowStore::OpenCases(Date as_of, const std::string& now)
       "a.days_past_due > 0 AND NOT EXISTS (SELECT 1 FROM case_accounts x WHERE x.customer_id = a.customer_id AND "
       "x.case_id = c.id AND x.account_id = a.id)",
       {Text(now)});
+  // Thousands of new cases at once (the first cycle, a demo): fresh planner statistics for the case tables.
+  if (opened.opened >= 10000 && session_.dialect() == Dialect::kPostgresql) {
+    session_.ExecuteScript("ANALYZE cases, case_accounts, case_events, audit_events");
+  }
   return opened;
 }
 
