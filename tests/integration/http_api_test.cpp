@@ -560,7 +560,10 @@ TEST_P(HttpApi, VisitsLegalMattersAndPayments) {
   // Payments arrive by import and are listed on the case.
   const fs::path file = dir_ / "payments.csv";
   std::ofstream(file) << kPaymentHeader << "R9,A3,C3,2026-11-28T09:00:00+08:00,2026-11-28,500.00,CNY,bank_transfer,payment,\n";
-  ASSERT_EQ(Run({"import", "payments", file.string()}).exit_status, 0);
+  const std::string source = ARREARS_SOURCE_DIR;
+  const CommandResult imported = Run({"import", "payments", file.string(), "--rules-dir", (dir_ / "rules").string(),
+                                      "--policy", source + "/config/workflow.yaml"});
+  ASSERT_EQ(imported.exit_status, 0) << imported.out << imported.err;
   const HttpResponse payments = c1.Request("GET", c3 + "/payments");
   ASSERT_EQ(payments.status, 200) << payments.body;
   const json::array paid = json::parse(payments.body).at("items").as_array();
