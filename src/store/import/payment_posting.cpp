@@ -94,20 +94,28 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
   counts.unchanged = session_.Query(
       "SELECT COUNT(*) FROM stage_rows s JOIN source_keys k ON k.entity = 'payment' AND k.source_ref = s.source_ref "
       "WHERE k.row_hash = s.row_hash")[0].Int(0);
+  // Payments posted before (the same file again) are set aside once, here:
+  // checking each page against the payment keys this import keeps adding
+  // would grow with every page.
+  session_.Execute(
+      "DELETE FROM stage_rows WHERE EXISTS (SELECT 1 FROM source_keys k WHERE k.entity = 'payment' AND "
+      "k.source_ref = stage_rows.source_ref)");
   std::int64_t last_line = 0;
   constexpr std::int64_t kPage = 2000;
   for (;;) {
     const std::vector<SqlValue> page = {Int(last_line), Int(kPage)};
+    // The page is a range of the line index; every staged payment's account
+    // exists (the staged checks dropped the others).
     const auto rows = session_.Query(
         "SELECT s.line, s.source_ref, s.row_hash, NULL, a.customer_id, a.entity_id, s.paid_at, "
         "s.value_date, s.amount, s.currency, s.channel, s.kind, s.reverses_payment_ref, s.installment_number "
-        "FROM stage_rows s JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref "
-        "LEFT JOIN source_keys k ON k.entity = 'payment' AND k.source_ref = s.source_ref "
-        "WHERE k.source_ref IS NULL AND s.line > $1 ORDER BY s.line LIMIT $2",
+        "FROM (SELECT * FROM stage_rows WHERE line > $1 ORDER BY line LIMIT $2) s "
+        "JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref ORDER BY s.line",
         page);
+    if (rows.empty()) break;
     // The page's payment ids in one reservation: one update of the sequence row
     // per payment would leave a chain of row versions every later update walks.
-    std::int64_t next_payment_id = rows.empty() ? 0 : ReserveIds(session_, "payment", static_cast<std::int64_t>(rows.size()));
+    std::int64_t next_payment_id = ReserveIds(session_, "payment", static_cast<std::int64_t>(rows.size()));
     for (const Row& row : rows) {
       last_line = row.Int(0);
       const std::int64_t customer_id = row.Int(4);
@@ -206,7 +214,6 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
                       account_id, before, account.Text()});
       ++counts.inserted;
     }
-    if (static_cast<std::int64_t>(rows.size()) < kPage) break;
   }
   return counts;
 }

@@ -159,6 +159,9 @@ void SqlImportStore::EndStaging() {
   if (staging_ended_) return;
   session_.FinishBulk();
   session_.ExecuteScript("CREATE INDEX stage_rows_ref ON stage_rows (source_ref)");
+  // Payments are posted a page of lines at a time, in file order: each page is
+  // an index range, not a sort of the whole file.
+  session_.ExecuteScript("CREATE INDEX stage_rows_line ON stage_rows (line)");
   // Temporary tables are never auto-analysed; the planner needs the join keys' statistics.
   if (session_.dialect() == Dialect::kPostgresql) {
     session_.ExecuteScript(entity().has_parent ? "ANALYZE stage_rows (line, source_ref, customer_ref)"
