@@ -248,28 +248,45 @@ std::vector<app::CustomerMatch> SqlWorkflowStore::FindCustomers(const std::strin
 std::vector<app::CaseSummary> SqlWorkflowStore::ListCases(const app::CaseQuery& q) {
   std::vector<app::CaseSummary> cases;
   if (q.scope_none) return cases;
-  // Optional filters are NULL parameters that switch their condition off. The
-  // page is found in id order on the index (cases_id, cases_owner) and only
-  // its fifty rows are summed up, so a list costs the same at a million cases.
-  const auto rows = Query(
+  // The statement holds only the conditions this query has, so that the
+  // planner sees its shape: a collector's page walks cases_owner (owner, id)
+  // in order, a supervisor's walks cases_id, and only the page's fifty rows
+  // are joined and summed. (One statement with NULL-switched conditions gets a
+  // generic plan on PostgreSQL that reads every case in scope, then sorts.)
+  std::vector<SqlValue> params = {Int(q.after_id)};
+  const auto param = [&params](SqlValue value) {
+    params.push_back(std::move(value));
+    return "$" + std::to_string(params.size());
+  };
+  std::string where = "c.id > $1";
+  if (q.open_only) where += " AND c.closed_at IS NULL";
+  if (q.stage) where += " AND c.stage = " + param(Text(CaseStageName(*q.stage)));
+  if (!q.owner.empty()) where += " AND c.owner = " + param(Text(q.owner));
+  std::vector<std::string> scope;
+  if (!q.scope_owner.empty()) scope.push_back("c.owner = " + param(Text(q.scope_owner)));
+  if (!q.scope_team.empty()) {
+    scope.push_back("c.owner IN (SELECT login FROM users WHERE team = " + param(Text(q.scope_team)) + ")");
+  }
+  if (!q.scope_agency.empty()) {
+    scope.push_back("c.owner IN (SELECT login FROM users WHERE agency = " + param(Text(q.scope_agency)) + ")");
+  }
+  if (!scope.empty()) {
+    where += " AND (";
+    for (std::size_t i = 0; i < scope.size(); ++i) where += (i ? " OR " : "") + scope[i];
+    where += ")";
+  }
+  const std::string limit = param(Int(q.limit));
+  const std::string overdue_of_case =
+      " FROM case_accounts ca JOIN accounts a ON a.customer_id = ca.customer_id AND a.id = ca.account_id "
+      "WHERE ca.customer_id = c.customer_id AND ca.case_id = c.id)";
+  const auto rows = session_.Query(
       "SELECT c.id, u.customer_ref, u.name, c.stage, c.owner, c.currency, "
       "(SELECT COALESCE(SUM(a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + "
-      "a.late_fee + a.installment_fee + a.other_fee), 0) FROM case_accounts ca JOIN accounts a ON "
-      "a.customer_id = ca.customer_id AND a.id = ca.account_id WHERE ca.customer_id = c.customer_id AND "
-      "ca.case_id = c.id), "
-      "(SELECT COALESCE(MAX(a.days_past_due), 0) FROM case_accounts ca JOIN accounts a ON "
-      "a.customer_id = ca.customer_id AND a.id = ca.account_id WHERE ca.customer_id = c.customer_id AND "
-      "ca.case_id = c.id), c.opened_at "
-      "FROM cases c JOIN customers u ON u.id = c.customer_id "
-      "WHERE c.id > $1 AND ($2 = 0 OR c.closed_at IS NULL) AND (CAST($3 AS TEXT) IS NULL OR c.stage = $3) "
-      "AND (CAST($4 AS TEXT) IS NULL OR c.owner = $4) "
-      "AND ((CAST($5 AS TEXT) IS NULL AND CAST($6 AS TEXT) IS NULL AND CAST($7 AS TEXT) IS NULL) OR c.owner = $5 "
-      "OR c.owner IN (SELECT login FROM users WHERE team = $6) OR c.owner IN (SELECT login FROM users WHERE agency = $7)) "
-      "ORDER BY c.id LIMIT $8",
-      {Int(q.after_id), Int(q.open_only ? 1 : 0), q.stage ? Text(CaseStageName(*q.stage)) : Null(),
-       q.owner.empty() ? Null() : Text(q.owner), q.scope_owner.empty() ? Null() : Text(q.scope_owner),
-       q.scope_team.empty() ? Null() : Text(q.scope_team), q.scope_agency.empty() ? Null() : Text(q.scope_agency),
-       Int(q.limit)});
+      "a.late_fee + a.installment_fee + a.other_fee), 0)" + overdue_of_case + ", "
+      "(SELECT COALESCE(MAX(a.days_past_due), 0)" + overdue_of_case + ", c.opened_at "
+      "FROM (SELECT * FROM cases c WHERE " + where + " ORDER BY c.id LIMIT " + limit + ") c "
+      "JOIN customers u ON u.id = c.customer_id ORDER BY c.id",
+      params);
   for (const Row& r : rows) {
     app::CaseSummary summary;
     summary.id = CaseId{r.Int(0)};
