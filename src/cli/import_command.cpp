@@ -20,8 +20,7 @@
 #include "store/workflow/sql_workflow_store.hpp"
 #include "cli/usage_error.hpp"
 #include "files/csv_field.hpp"
-#include "files/csv_source.hpp"
-#include "files/jsonl_source.hpp"
+#include "files/record_source.hpp"
 #include "store/import/sql_import_store.hpp"
 
 namespace arrears::cli {
@@ -118,12 +117,7 @@ void Run(const Options& o, const Context& context) {
 
   app::ImportSummary summary;
   try {
-    std::unique_ptr<app::RecordSource> source;
-    if (format == "csv") {
-      source = std::make_unique<files::CsvSource>(stream);
-    } else {
-      source = std::make_unique<files::JsonLinesSource>(stream, app::ImportColumns(*kind));
-    }
+    const auto source = files::OpenRecordSource(stream, format, *kind);
     summary = app::ImportFile(batch, *source, store, *vault, callbacks);
   } catch (const app::FileFormatError& e) {
     progress.Finish();

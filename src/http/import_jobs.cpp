@@ -2,11 +2,9 @@
 
 #include <sstream>
 
-#include "app/import/row_validation.hpp"
 #include "app/workflow/workflow_context.hpp"
-#include "files/csv_source.hpp"
 #include "files/decoded_stream.hpp"
-#include "files/jsonl_source.hpp"
+#include "files/record_source.hpp"
 #include "store/import/sql_import_store.hpp"
 
 namespace arrears::http {
@@ -16,12 +14,26 @@ ImportJobs::ImportJobs(store::Database& database, const app::PersonalDataVault& 
     : database_(database), vault_(vault), now_(std::move(now)), after_payments_(std::move(after_payments)) {}
 
 ImportJobs::~ImportJobs() {
-  for (std::thread& thread : threads_) thread.join();
+  for (auto& [id, thread] : threads_) thread.join();
 }
 
 std::optional<std::int64_t> ImportJobs::Start(ImportUpload upload, const std::string& now) {
   std::lock_guard lock(mutex_);
   if (running_ >= kMaxRunning) return std::nullopt;
+  // A finished job's thread has left Run (or is leaving it): joined now, and
+  // the oldest finished jobs beyond kKeptJobs forgotten, so a server that
+  // imports every day holds neither threads nor rejections without end.
+  for (auto it = threads_.begin(); it != threads_.end();) {
+    if (jobs_.at(it->first).status == "running") {
+      ++it;
+    } else {
+      it->second.join();
+      it = threads_.erase(it);
+    }
+  }
+  for (auto it = jobs_.begin(); jobs_.size() >= kKeptJobs && it != jobs_.end();) {
+    it = it->second.status == "running" ? std::next(it) : jobs_.erase(it);
+  }
   const std::int64_t id = next_id_++;
   ImportJob job;
   job.id = id;
@@ -33,7 +45,9 @@ std::optional<std::int64_t> ImportJobs::Start(ImportUpload upload, const std::st
   job.partial = upload.partial;
   jobs_.emplace(id, std::move(job));
   ++running_;
-  threads_.emplace_back([this, id, upload = std::move(upload), now]() mutable { Run(id, std::move(upload), now); });
+  threads_.emplace(id, std::thread([this, id, upload = std::move(upload), now]() mutable {
+                      Run(id, std::move(upload), now);
+                    }));
   return id;
 }
 
@@ -43,13 +57,8 @@ void ImportJobs::Run(std::int64_t id, ImportUpload upload, std::string now) {
   std::string error;
   try {
     std::istringstream in(std::move(upload.content));
-    files::DecodedStream stream(in, upload.encoding == "gb18030" ? files::Encoding::kGb18030 : files::Encoding::kUtf8);
-    std::unique_ptr<app::RecordSource> source;
-    if (upload.format == "jsonl") {
-      source = std::make_unique<files::JsonLinesSource>(stream, app::ImportColumns(upload.kind));
-    } else {
-      source = std::make_unique<files::CsvSource>(stream);
-    }
+    files::DecodedStream stream(in, files::ParseEncoding(upload.encoding).value_or(files::Encoding::kUtf8));
+    const auto source = files::OpenRecordSource(stream, upload.format, upload.kind);
     app::BatchInfo batch;
     batch.kind = upload.kind;
     batch.file_name = upload.file_name;

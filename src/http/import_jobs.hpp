@@ -56,6 +56,7 @@ class ImportJobs {
   ~ImportJobs();  // waits for running imports
 
   static constexpr int kMaxRunning = 2;
+  static constexpr std::size_t kKeptJobs = 100;  // finished jobs remembered, newest first
   // The new job's id, or nullopt when kMaxRunning imports are running.
   std::optional<std::int64_t> Start(ImportUpload upload, const std::string& now);
   std::optional<ImportJob> Find(std::int64_t id) const;
@@ -72,7 +73,7 @@ class ImportJobs {
   std::map<std::int64_t, ImportJob> jobs_;
   std::int64_t next_id_ = 1;
   int running_ = 0;
-  std::vector<std::thread> threads_;
+  std::map<std::int64_t, std::thread> threads_;  // joined once their job has finished
 };
 
 }  // namespace arrears::http

@@ -63,7 +63,9 @@ Result<std::vector<FormPart>> ParseMultipart(const std::string& content_type, co
       value.erase(0, value.find_first_not_of(' '));
       if (name == "content-disposition") {
         part.name = Parameter(value, "name");
+        // Only the name: some browsers send the client's path ("C:\\fakepath\\scan.pdf").
         part.file_name = Parameter(value, "filename");
+        part.file_name.erase(0, part.file_name.find_last_of("/\\") + 1);
       } else if (name == "content-type") {
         part.content_type = value;
       }

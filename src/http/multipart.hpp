@@ -12,7 +12,7 @@ namespace arrears::http {
 
 struct FormPart {
   std::string name;       // the form field
-  std::string file_name;  // empty for a plain field
+  std::string file_name;  // without any directory the client sent; empty for a plain field
   std::string content_type;
   std::string body;
 };

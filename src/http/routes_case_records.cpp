@@ -27,12 +27,6 @@ json::value ContactJudgementJson(const app::ContactLogged& logged) {
   return out;
 }
 
-// "C:\fakepath\scan.pdf" and "a/b/scan.pdf" → "scan.pdf".
-std::string BaseName(const std::string& path) {
-  const std::size_t slash = path.find_last_of("/\\");
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 Result<app::Upload> UploadFrom(const Request& request) {
   auto parts = ParseMultipart(request.Header("content-type"), request.body);
   if (!parts) return Fail(parts.error());
@@ -41,7 +35,7 @@ Result<app::Upload> UploadFrom(const Request& request) {
   for (FormPart& part : *parts) {
     if (part.name == "file") {
       has_file = true;
-      upload.file_name = BaseName(part.file_name);
+      upload.file_name = std::move(part.file_name);
       upload.content = std::move(part.body);
       if (part.content_type == "application/pdf") upload.declared = DocumentType::kPdf;
       if (part.content_type == "image/jpeg") upload.declared = DocumentType::kJpeg;

@@ -31,16 +31,16 @@ Result<app::CaseQuery> CaseQueryFrom(const Request& request) {
   }
   if (auto it = q.find("owner"); it != q.end()) query.owner = it->second;
   if (auto it = q.find("closed"); it != q.end()) query.open_only = it->second != "include";
-  if (auto it = q.find("cursor"); it != q.end()) {
-    if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), query.after_id).ec != std::errc{}) {
-      return Fail("cursor is the value next_cursor gave", "cursor");
-    }
-  }
-  if (auto it = q.find("limit"); it != q.end()) {
-    if (std::from_chars(it->second.data(), it->second.data() + it->second.size(), query.limit).ec != std::errc{}) {
-      return Fail("limit is a whole number", "limit");
-    }
-  }
+  // Whole numbers, all of the text: "50x" is not 50.
+  const auto whole = [&q](const char* name, auto& target) {
+    const auto it = q.find(name);
+    if (it == q.end()) return true;
+    const char* end = it->second.data() + it->second.size();
+    const auto [stop, ec] = std::from_chars(it->second.data(), end, target);
+    return ec == std::errc{} && stop == end;
+  };
+  if (!whole("cursor", query.after_id)) return Fail("cursor is the value next_cursor gave", "cursor");
+  if (!whole("limit", query.limit)) return Fail("limit is a whole number", "limit");
   return query;
 }
 

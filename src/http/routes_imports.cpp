@@ -2,7 +2,6 @@
 // encoding), imported in the background, its progress polled, its rejected
 // rows downloaded as CSV. Administrators and supervisors import.
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "app/workflow/commitments.hpp"
 #include "files/csv_field.hpp"
@@ -48,7 +47,7 @@ Result<ImportUpload> UploadFrom(const Call& call) {
   for (FormPart& part : *parts) {
     if (part.name == "file") {
       has_file = true;
-      upload.file_name = part.file_name.substr(part.file_name.find_last_of("/\\") + 1);
+      upload.file_name = std::move(part.file_name);
       upload.content = std::move(part.body);
     } else if (part.name == "kind") {
       const auto kind = app::ParseImportKind(part.body);
@@ -72,16 +71,6 @@ Result<ImportUpload> UploadFrom(const Call& call) {
   if (!has_kind) return Fail("give the kind: customers, contacts, accounts or payments", "kind");
   if (upload.file_name.ends_with(".jsonl")) upload.format = "jsonl";
   return upload;
-}
-
-Result<std::int64_t> JobParam(const Call& call) {
-  const std::string& text = call.params.at("import");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size()) {
-    return Fail(Error{ErrorCode::kNotFound, "no import " + text, "import"});
-  }
-  return id;
 }
 
 }  // namespace
@@ -115,14 +104,14 @@ void AddImportRoutes(Router& router, const ApiServices& services, ImportJobs& jo
                 return JsonResponse(200, json::object{{"items", std::move(items)}});
               }});
   router.Add({"GET", "/api/v1/imports/{import}", Access::kRead, kImporters, [&jobs](Call& call) {
-                auto id = JobParam(call);
+                auto id = IdParam(call, "import");
                 if (!id) return ProblemFrom(id.error());
                 const auto job = jobs.Find(*id);
                 if (!job) return Problem(404, "Not found", "no import " + call.params.at("import"), "import");
                 return JsonResponse(200, JobJson(*job));
               }});
   router.Add({"GET", "/api/v1/imports/{import}/errors", Access::kRead, kImporters, [&jobs](Call& call) {
-                auto id = JobParam(call);
+                auto id = IdParam(call, "import");
                 if (!id) return ProblemFrom(id.error());
                 const auto job = jobs.Find(*id);
                 if (!job) return Problem(404, "Not found", "no import " + call.params.at("import"), "import");

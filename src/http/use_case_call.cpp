@@ -77,16 +77,6 @@ Response Work(Call& call, bool write, int ok_status, const std::function<Outcome
   }
 }
 
-Result<CaseId> CaseParam(const Call& call) {
-  const std::string& text = call.params.at("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
-    return Fail(Error{ErrorCode::kNotFound, "no case " + text, "case"});
-  }
-  return CaseId{id};
-}
-
 Result<std::int64_t> IdParam(const Call& call, const char* name) {
   const std::string& text = call.params.at(name);
   std::int64_t id = 0;
@@ -95,6 +85,12 @@ Result<std::int64_t> IdParam(const Call& call, const char* name) {
     return Fail(Error{ErrorCode::kNotFound, std::string("no ") + name + " " + text, name});
   }
   return id;
+}
+
+Result<CaseId> CaseParam(const Call& call) {
+  auto id = IdParam(call, "id");
+  if (!id) return Fail(Error{ErrorCode::kNotFound, "no case " + call.params.at("id"), "case"});
+  return CaseId{*id};
 }
 
 Result<Money> AmountField(const JsonBody& body, const char* field) {
