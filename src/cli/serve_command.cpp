@@ -32,6 +32,8 @@ struct Options {
   int threads = 8;
   int idle_timeout = 75;
   int request_timeout = 15;
+  std::string tls_certificate;
+  std::string tls_key;
   bool secure_cookies = false;
   bool quiet = false;
 };
@@ -52,6 +54,11 @@ void Run(const Options& o, const Context& context) {
   server_options.threads = o.threads;
   server_options.idle_timeout = std::chrono::seconds(o.idle_timeout);
   server_options.request_timeout = std::chrono::seconds(o.request_timeout);
+  if (o.tls_certificate.empty() != o.tls_key.empty()) throw UsageError("--tls-cert and --tls-key go together");
+  server_options.tls_certificate_chain = o.tls_certificate;
+  server_options.tls_private_key = o.tls_key;
+  // Under TLS the session cookie never travels in clear text.
+  const bool secure_cookies = o.secure_cookies || server_options.tls();
 
   std::vector<std::string> pack_texts;
   auto loaded_packs = LoadPacks(o.packs, o.rules_dir, &pack_texts);
@@ -84,7 +91,7 @@ void Run(const Options& o, const Context& context) {
   const bool has_static = std::filesystem::is_directory(o.static_dir, ec);
   http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, packs,
                                   [clock] { return clock.Now().utc; }, [clock] { return clock.TodayForDemo(); },
-                                  has_static ? o.static_dir : "", o.secure_cookies});
+                                  has_static ? o.static_dir : "", secure_cookies});
   std::mutex log_mutex;
   http::Server server(
       server_options, [&api](const http::Request& request) { return api.Handle(request); },
@@ -121,7 +128,8 @@ void Run(const Options& o, const Context& context) {
                          [&database] { return static_cast<double>(database->Use().limit); });
   api.metrics().AddGauge("arrears_db_statements_total", "SQL statements run since the server started.",
                          [] { return static_cast<double>(store::StatementsRun()); });
-  std::cerr << "arrears serve: listening on http://" << server_options.address << ":" << server.port()
+  std::cerr << "arrears serve: listening on " << (server_options.tls() ? "https" : "http") << "://"
+            << server_options.address << ":" << server.port()
             << (has_static ? " (web UI from " + o.static_dir + ")" : "") << '\n'
             << std::flush;
   server.Run();
@@ -145,6 +153,9 @@ void AddServe(CLI::App& app, Selection& selection) {
   command->add_option("--request-timeout", options->request_timeout,
                       "seconds a started request has to arrive (default 15)");
   command->add_flag("--secure-cookies", options->secure_cookies, "mark cookies Secure (behind a TLS proxy)");
+  command->add_option("--tls-cert", options->tls_certificate,
+                      "serve HTTPS: PEM certificate chain, the server's certificate first (with --tls-key)");
+  command->add_option("--tls-key", options->tls_key, "serve HTTPS: the PEM private key of --tls-cert");
   command->add_flag("--quiet", options->quiet, "no access log");
   OnChosen(*command, selection, options, &Run);
 }

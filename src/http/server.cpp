@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <atomic>
 #include <fstream>
@@ -17,7 +18,9 @@ namespace arrears::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = asio::ip::tcp;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 namespace {
 
@@ -53,6 +56,7 @@ struct Server::Impl {
   asio::io_context io;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGTERM, SIGINT};
+  ssl::context tls{ssl::context::tls_server};
   std::atomic<bool> stopping{false};
   std::atomic<int> open{0};
   std::mutex idle_mutex;
@@ -80,36 +84,79 @@ struct Server::Impl {
     });
   }
 
-  asio::awaitable<void> Session(tcp::socket socket) {
+  void LoadTls() {
+    // Browsers and current clients speak TLS 1.2 or 1.3; older versions are refused.
+    tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                    ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    beast::error_code ec;
+    tls.use_certificate_chain_file(options.tls_certificate_chain, ec);
+    if (ec) throw std::runtime_error("--tls-cert: cannot use '" + options.tls_certificate_chain + "': " + ec.message());
+    tls.use_private_key_file(options.tls_private_key, ssl::context::pem, ec);
+    // OpenSSL also refuses a key that is not the certificate's here ("key values mismatch").
+    if (ec) throw std::runtime_error("--tls-key: cannot use '" + options.tls_private_key + "': " + ec.message());
+  }
+
+  static std::string RemoteOf(const tcp::socket& socket) {
+    beast::error_code ec;
+    const auto endpoint = socket.remote_endpoint(ec);
+    return ec ? std::string() : endpoint.address().to_string();
+  }
+
+  asio::awaitable<void> PlainSession(tcp::socket socket) {
     ++open;
+    const std::string remote = RemoteOf(socket);
     beast::tcp_stream stream(std::move(socket));
-    std::string remote;
-    {
-      beast::error_code ec;
-      const auto endpoint = stream.socket().remote_endpoint(ec);
-      if (!ec) remote = endpoint.address().to_string();
+    co_await Serve(stream, remote);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    --open;
+  }
+
+  asio::awaitable<void> TlsSession(tcp::socket socket) {
+    ++open;
+    const std::string remote = RemoteOf(socket);
+    TlsStream stream(beast::tcp_stream(std::move(socket)), tls);
+    beast::error_code ec;
+    // The handshake is part of the request: it must finish within the request timeout.
+    beast::get_lowest_layer(stream).expires_after(options.request_timeout);
+    co_await stream.async_handshake(ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec) {
+      co_await Serve(stream, remote);
+      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(5));
+      co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
     }
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    --open;
+  }
+
+  template <class Stream>
+  asio::awaitable<void> Serve(Stream& stream, const std::string& remote) {
+    beast::tcp_stream& transport = beast::get_lowest_layer(stream);
     beast::flat_buffer buffer;
     for (;;) {
       if (stopping) break;
       beast::error_code ec;
       // Between requests: wait for the first byte as long as the idle timeout allows.
       if (buffer.size() == 0) {
-        SetIdle(&stream, true);
-        stream.expires_after(options.idle_timeout);
+        SetIdle(&transport, true);
+        transport.expires_after(options.idle_timeout);
         const std::size_t got = co_await stream.async_read_some(buffer.prepare(4096),
                                                                 asio::redirect_error(asio::use_awaitable, ec));
         buffer.commit(got);
-        SetIdle(&stream, false);
+        SetIdle(&transport, false);
         if (ec || stopping) break;
       }
       // Once it has started, the whole request must arrive within the request timeout.
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
       parser.body_limit(options.body_limit);
-      stream.expires_after(options.request_timeout);
+      transport.expires_after(options.request_timeout);
       co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout) break;
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+          ec == ssl::error::stream_truncated) {
+        break;
+      }
       const auto started = std::chrono::steady_clock::now();
       Request request;
       Response response;
@@ -153,13 +200,10 @@ struct Server::Impl {
         observer(request, response,
                  std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
       }
-      stream.expires_after(options.request_timeout);
+      transport.expires_after(options.request_timeout);
       co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
       if (ec || !out.keep_alive()) break;
     }
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    --open;
   }
 
   asio::awaitable<void> Accept() {
@@ -170,7 +214,11 @@ struct Server::Impl {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         continue;  // e.g. too many open files: keep serving the others
       }
-      asio::co_spawn(acceptor.get_executor(), Session(std::move(socket)), asio::detached);
+      if (options.tls()) {
+        asio::co_spawn(acceptor.get_executor(), TlsSession(std::move(socket)), asio::detached);
+      } else {
+        asio::co_spawn(acceptor.get_executor(), PlainSession(std::move(socket)), asio::detached);
+      }
     }
   }
 };
@@ -181,6 +229,7 @@ Server::Server(ServerOptions options, Handler handler, Observer observer)
 Server::~Server() = default;
 
 void Server::Listen() {
+  if (impl_->options.tls()) impl_->LoadTls();
   beast::error_code ec;
   const auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) throw std::runtime_error("--listen: '" + impl_->options.address + "' is not an IP address");

@@ -2,8 +2,10 @@
 // an idle timeout between requests and a shorter one for reading a request
 // once it has started (a client trickling bytes is dropped without tying up a
 // thread); header and body size limits; graceful shutdown (in-flight requests
-// finish, idle connections close). Handlers are plain functions of Request.
-// This is the only translation unit that includes Beast.
+// finish, idle connections close); TLS (OpenSSL, TLS 1.2 and later) when a
+// certificate and key are given, for deployments without a proxy. Handlers
+// are plain functions of Request. This is the only translation unit that
+// includes Beast.
 #pragma once
 
 #include <chrono>
@@ -24,6 +26,11 @@ struct ServerOptions {
   std::chrono::seconds request_timeout{15};
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 12 * 1024 * 1024;  // a 10 MB document, base64 and multipart overhead
+  // PEM files; both empty: plain HTTP. The chain file holds the certificate
+  // first, then any intermediates.
+  std::string tls_certificate_chain;
+  std::string tls_private_key;
+  bool tls() const { return !tls_certificate_chain.empty(); }
 };
 
 using Handler = std::function<Response(const Request&)>;
@@ -37,7 +44,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and listens; throws std::runtime_error naming the address when it cannot.
+  // Loads the TLS certificate and key (if any), binds and listens; throws
+  // std::runtime_error naming the address or file when it cannot.
   void Listen();
   unsigned short port() const;
   // Serves until Stop() or SIGTERM / SIGINT; returns when in-flight requests are done.

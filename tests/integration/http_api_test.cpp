@@ -2,6 +2,7 @@
 // process on a free port, a real database (SQLite and PostgreSQL), sessions,
 // CSRF, roles and scopes, malformed and hostile input.
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -417,6 +418,64 @@ TEST_P(HttpApi, ServiceEndpointsAndGracefulShutdown) {
             std::string::npos)
       << metrics.body;
   EXPECT_NE(metrics.body.find("arrears_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_EQ(server_->Stop(), 0);
+}
+
+// What a shell command printed on standard output (and its exit status), for
+// the openssl and curl tools the TLS test uses as real third-party peers.
+std::pair<int, std::string> Shell(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return {-1, out};
+  char chunk[4096];
+  std::size_t got = 0;
+  while ((got = fread(chunk, 1, sizeof chunk, pipe)) > 0) out.append(chunk, got);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+TEST_P(HttpApi, ServesHttpsWithSecureCookiesWhenGivenACertificate) {
+  const std::string cert = (dir_ / "server.crt").string();
+  const std::string key = (dir_ / "server.key").string();
+  const std::string other_key = (dir_ / "other.key").string();
+  ASSERT_EQ(Shell("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost "
+                  "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>&1")
+                .first,
+            0);
+  ASSERT_EQ(Shell("openssl genpkey -algorithm ec -pkeyopt ec_paramgen_curve:prime256v1 -out " + other_key + " 2>&1").first, 0);
+
+  // A key that is not the certificate's is refused at start, naming the option and the file.
+  const std::string source = ARREARS_SOURCE_DIR;
+  const std::vector<std::string> serve = {"serve", "--listen", "127.0.0.1:0", "--rules-dir", source + "/config/rules",
+                                          "--policy", source + "/config/workflow.yaml", "--tls-cert", cert};
+  std::vector<std::string> with_other_key = serve;
+  with_other_key.insert(with_other_key.end(), {"--tls-key", other_key});
+  const CommandResult mismatched = Run(with_other_key);
+  EXPECT_EQ(mismatched.exit_status, 2) << mismatched.err;
+  EXPECT_NE(mismatched.err.find("--tls-key: cannot use '" + other_key + "': key values mismatch"), std::string::npos)
+      << mismatched.err;
+  const CommandResult half = Run(serve);
+  EXPECT_NE(half.err.find("--tls-cert and --tls-key go together"), std::string::npos) << half.err;
+
+  Start(kNow, {"--tls-cert", cert, "--tls-key", key});
+  const std::string base = "https://127.0.0.1:" + std::to_string(server_->port());
+  const std::string curl = "curl --silent --show-error --max-time 10 --cacert " + cert + " ";
+  // A client that trusts the certificate signs in over TLS 1.2 or later; the cookie is Secure.
+  const auto signed_in = Shell(curl + "--tlsv1.2 --include -H 'Content-Type: application/json' --data "
+                                      "'{\"login\":\"c1\",\"password\":\"" + std::string(kPassword) + "\"}' " +
+                               base + "/api/v1/session");
+  ASSERT_EQ(signed_in.first, 0) << signed_in.second;
+  EXPECT_NE(signed_in.second.find("HTTP/1.1 201"), std::string::npos) << signed_in.second;
+  EXPECT_NE(signed_in.second.find("; Secure"), std::string::npos) << signed_in.second;
+  EXPECT_NE(signed_in.second.find("HttpOnly"), std::string::npos) << signed_in.second;
+  const auto health = Shell(curl + base + "/healthz");
+  EXPECT_EQ(health.first, 0) << health.second;
+  // TLS 1.1 and older are refused; so is a client that does not trust the certificate.
+  EXPECT_NE(Shell(curl + "--tlsv1.1 --tls-max 1.1 " + base + "/healthz 2>&1").first, 0);
+  EXPECT_NE(Shell("curl --silent --max-time 10 " + base + "/healthz").first, 0);
+  // Plain HTTP on the TLS port gets no HTTP answer.
+  HttpClient plain = Client();
+  EXPECT_EQ(plain.Request("GET", "/healthz").status, 0);
   EXPECT_EQ(server_->Stop(), 0);
 }
 

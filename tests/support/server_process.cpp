@@ -36,13 +36,15 @@ ServerProcess::ServerProcess(const std::vector<std::string>& arguments, const st
     _exit(127);
   }
   close(pipe_fds[1]);
-  // "arrears serve: listening on http://127.0.0.1:PORT"
+  // "arrears serve: listening on http://127.0.0.1:PORT" (or https://)
+  const std::string marker = "://127.0.0.1:";
   char c = 0;
   while (read(pipe_fds[0], &c, 1) == 1) {
     log_.push_back(c);
-    const std::size_t at = log_.find("listening on http://127.0.0.1:");
-    if (at != std::string::npos && c == '\n') {
-      port_ = std::atoi(log_.c_str() + at + 30);
+    const std::size_t at = log_.find("listening on ");
+    const std::size_t address = at == std::string::npos ? at : log_.find(marker, at);
+    if (address != std::string::npos && c == '\n') {
+      port_ = std::atoi(log_.c_str() + address + marker.size());
       break;
     }
   }
