@@ -58,14 +58,18 @@ void SqlAccountStore::CreateSession(const app::SessionRecord& s) {
                    params);
 }
 
-std::optional<app::SessionRecord> SqlAccountStore::FindSession(const std::string& token_hash) {
+std::optional<app::ActiveSession> SqlAccountStore::FindSession(const std::string& token_hash) {
   const std::vector<SqlValue> params = {Text(token_hash)};
-  const auto rows = session_.Query("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at FROM "
-                                   "sessions WHERE token_hash = $1 AND ended_at IS NULL",
-                                   params);
+  // The user's columns first, in kUserColumns' order, so UserFrom reads them.
+  const auto rows = session_.Query(
+      "SELECT u.id, u.login, u.display_name, u.role, u.team, u.agency, u.password_hash, u.disabled, u.failed_logins, "
+      "u.locked_until, s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at "
+      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.ended_at IS NULL",
+      params);
   if (rows.empty()) return std::nullopt;
   const Row& r = rows[0];
-  return app::SessionRecord{r.Text(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
+  return app::ActiveSession{app::SessionRecord{r.Text(10), r.Int(11), r.Text(12), r.Text(13), r.Text(14), r.Text(15)},
+                            UserFrom(r)};
 }
 
 void SqlAccountStore::TouchSession(const std::string& token_hash, const std::string& at) {

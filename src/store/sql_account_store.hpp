@@ -19,7 +19,7 @@ class SqlAccountStore final : public app::AccountStore {
   void RecordFailedLogin(std::int64_t user_id, int failures, const std::string& locked_until) override;
   void RecordSuccessfulLogin(std::int64_t user_id) override;
   void CreateSession(const app::SessionRecord& session) override;
-  std::optional<app::SessionRecord> FindSession(const std::string& token_hash) override;
+  std::optional<app::ActiveSession> FindSession(const std::string& token_hash) override;
   void TouchSession(const std::string& token_hash, const std::string& at) override;
   void EndSession(const std::string& token_hash, const std::string& at) override;
   void SetPassword(std::int64_t user_id, const std::string& hash, const std::string& at) override;

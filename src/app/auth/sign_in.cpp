@@ -51,13 +51,14 @@ Result<Principal> Authenticate(AccountStore& store, const Credentials& credentia
                                std::chrono::sys_seconds now, const SessionPolicy& policy) {
   if (token.empty()) return Fail(Denied("sign in first"));
   const std::string hash = credentials.TokenHash(token);
-  const auto session = store.FindSession(hash);
-  if (!session) return Fail(Denied("the session has ended: sign in again"));
+  auto active = store.FindSession(hash);
+  if (!active) return Fail(Denied("the session has ended: sign in again"));
+  const SessionRecord* session = &active->session;
   const std::string now_text = FormatUtc(now);
   if (session->expires_at <= now_text) return Fail(Denied("the session has expired: sign in again"));
   const auto last_seen = ParseRfc3339(session->last_seen_at);
   if (!last_seen || *last_seen + policy.idle <= now) return Fail(Denied("the session was idle too long: sign in again"));
-  auto user = store.FindUserById(session->user_id);
+  std::optional<UserAccount>& user = active->user;
   if (!user || user->disabled) return Fail(Denied("the account is disabled"));
   // Touch at most once a minute: reads stay reads.
   if (*last_seen + std::chrono::minutes(1) <= now) store.TouchSession(hash, now_text);

@@ -36,6 +36,13 @@ struct SessionRecord {
   std::string expires_at;  // absolute expiry
 };
 
+// A session that has not been ended, with the user it belongs to (read in one
+// query: every signed-in request asks for it).
+struct ActiveSession {
+  SessionRecord session;
+  std::optional<UserAccount> user;  // nullopt: the user's role is no longer known
+};
+
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
@@ -44,7 +51,7 @@ class AccountStore {
   virtual void RecordFailedLogin(std::int64_t user_id, int failures, const std::string& locked_until) = 0;
   virtual void RecordSuccessfulLogin(std::int64_t user_id) = 0;
   virtual void CreateSession(const SessionRecord& session) = 0;
-  virtual std::optional<SessionRecord> FindSession(const std::string& token_hash) = 0;
+  virtual std::optional<ActiveSession> FindSession(const std::string& token_hash) = 0;
   virtual void TouchSession(const std::string& token_hash, const std::string& at) = 0;
   virtual void EndSession(const std::string& token_hash, const std::string& at) = 0;
   virtual void SetPassword(std::int64_t user_id, const std::string& hash, const std::string& at) = 0;

@@ -42,8 +42,22 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
       "SELECT c.customer_id, c.id, c.version, c.stage, c.owner, c.currency, c.opened_at, c.stage_changed_at, "
       "c.closed_at, c.close_reason, c.monitor_until, c.delinquency_reason, c.monthly_income, c.monthly_expenses, "
       "c.other_debt_payments, c.repayment_capacity, u.customer_ref, u.name, u.id_number_masked, u.id_number_cipher, "
-      "u.time_zone, u.language, o.team, o.agency FROM cases c JOIN customers u ON u.id = c.customer_id "
-      "LEFT JOIN users o ON o.login = c.owner WHERE c.id = $1",
+      "u.time_zone, u.language, o.team, o.agency, "
+      // Which of the case's child tables have rows: most cases have no holds, disputes, legal matters or visits,
+      // and a read skipped is a round trip saved on every case view.
+      "CASE WHEN EXISTS (SELECT 1 FROM case_holds x WHERE x.customer_id = c.customer_id AND x.case_id = c.id AND "
+      "x.released_at IS NULL) THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM promises x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
+      "THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM arrangements x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
+      "THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM disputes x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
+      "THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM legal_matters x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
+      "THEN 1 ELSE 0 END, "
+      "CASE WHEN EXISTS (SELECT 1 FROM field_visits x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
+      "THEN 1 ELSE 0 END "
+      "FROM cases c JOIN customers u ON u.id = c.customer_id LEFT JOIN users o ON o.login = c.owner WHERE c.id = $1",
       {Int(id.value)});
   if (rows.empty()) return std::nullopt;
   const Row& r = rows[0];
@@ -72,6 +86,12 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
   record.language = r.Text(21);
   record.owner_team = TextOr(r, 22);
   record.owner_agency = TextOr(r, 23);
+  const bool has_holds = r.Int(24) != 0;
+  const bool has_promises = r.Int(25) != 0;
+  const bool has_arrangements = r.Int(26) != 0;
+  const bool has_disputes = r.Int(27) != 0;
+  const bool has_legal_matters = r.Int(28) != 0;
+  const bool has_field_visits = r.Int(29) != 0;
   const SqlValue customer = Int(record.customer.value);
   const SqlValue case_id = Int(record.id.value);
 
@@ -98,91 +118,101 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
     account.status = a.Text(13);
     record.accounts.push_back(std::move(account));
   }
-  for (const Row& h : Query("SELECT id, kind, reason, account_id, placed_by, placed_at FROM case_holds WHERE "
-                            "customer_id = $1 AND case_id = $2 AND released_at IS NULL ORDER BY id",
-                            {customer, case_id})) {
-    app::Hold hold;
-    hold.id = h.Int(0);
-    hold.kind = ParseHoldKind(h.Text(1)).value_or(HoldKind::kDispute);
-    hold.reason = h.Text(2);
-    if (!h.IsNull(3)) hold.account = AccountId{h.Int(3)};
-    hold.placed_by = h.Text(4);
-    hold.placed_at = h.Text(5);
-    record.holds.push_back(std::move(hold));
-  }
-  for (const Row& p : Query("SELECT id, amount, currency, promised_on, made_on, channel, status, paid, created_by "
-                            "FROM promises WHERE customer_id = $1 AND case_id = $2 ORDER BY id",
-                            {customer, case_id})) {
-    const Currency currency = CurrencyOf(p.Text(2));
-    app::PromiseRecord promise;
-    promise.id = p.Int(0);
-    promise.terms = {Money(p.Int(1), currency), *Date::Parse(p.Text(4)), *Date::Parse(p.Text(3))};
-    promise.channel = p.Text(5);
-    promise.status = ParsePromiseStatus(p.Text(6)).value_or(PromiseStatus::kOpen);
-    promise.paid = Money(p.Int(7), currency);
-    promise.created_by = p.Text(8);
-    record.promises.push_back(std::move(promise));
-  }
-  LoadArrangements(record);
-  for (const Row& d : Query(
-           "SELECT d.id, d.account_id, a.account_ref, d.kind, d.description, d.component, d.amount, d.status, "
-           "d.hold_id, d.opened_by, d.opened_at, d.resolution_reason FROM disputes d JOIN accounts a ON "
-           "a.customer_id = d.customer_id AND a.id = d.account_id WHERE d.customer_id = $1 AND d.case_id = $2 "
-           "ORDER BY d.id",
-           {customer, case_id})) {
-    app::DisputeRecord dispute;
-    dispute.id = d.Int(0);
-    dispute.account = AccountId{d.Int(1)};
-    dispute.account_ref = d.Text(2);
-    dispute.kind = d.Text(3);
-    dispute.description = d.Text(4);
-    if (!d.IsNull(5)) dispute.component = ParseComponent(d.Text(5));
-    dispute.amount = OptionalMoney(d, 6, record.currency);
-    dispute.status = d.Text(7);
-    dispute.hold_id = d.Int(8);
-    dispute.opened_by = d.Text(9);
-    dispute.opened_at = d.Text(10);
-    dispute.resolution_reason = TextOr(d, 11);
-    record.disputes.push_back(std::move(dispute));
-  }
-  for (const Row& m : Query(
-           "SELECT id, version, status, court, court_case_number, filed_on, next_hearing_on, judgment_amount, "
-           "judgment_on, enforcement, assets_frozen, costs, transferred_by, transferred_at FROM legal_matters WHERE "
-           "customer_id = $1 AND case_id = $2 ORDER BY id",
-           {customer, case_id})) {
-    app::LegalMatter matter;
-    matter.id = m.Int(0);
-    matter.version = m.Int(1);
-    matter.status = m.Text(2);
-    matter.court = TextOr(m, 3);
-    matter.court_case_number = TextOr(m, 4);
-    matter.filed_on = OptionalDate(m, 5);
-    matter.next_hearing_on = OptionalDate(m, 6);
-    matter.judgment_amount = OptionalMoney(m, 7, record.currency);
-    matter.judgment_on = OptionalDate(m, 8);
-    matter.enforcement = TextOr(m, 9);
-    matter.assets_frozen = m.Int(10) != 0;
-    matter.costs = Money(m.Int(11), record.currency);
-    matter.transferred_by = m.Text(12);
-    matter.transferred_at = m.Text(13);
-    record.legal_matters.push_back(std::move(matter));
-  }
-  for (const Row& v : Query("SELECT id, planned_for, collectors, status, outcome, result FROM field_visits WHERE "
-                            "customer_id = $1 AND case_id = $2 ORDER BY id",
-                            {customer, case_id})) {
-    app::FieldVisit visit;
-    visit.id = v.Int(0);
-    visit.planned_for = *Date::Parse(v.Text(1));
-    const std::string& names = v.Text(2);
-    for (std::size_t start = 0; start <= names.size();) {
-      const std::size_t comma = std::min(names.find(',', start), names.size());
-      if (comma > start) visit.collectors.push_back(names.substr(start, comma - start));
-      start = comma + 1;
+  if (has_holds) {
+    for (const Row& h : Query("SELECT id, kind, reason, account_id, placed_by, placed_at FROM case_holds WHERE "
+                              "customer_id = $1 AND case_id = $2 AND released_at IS NULL ORDER BY id",
+                              {customer, case_id})) {
+      app::Hold hold;
+      hold.id = h.Int(0);
+      hold.kind = ParseHoldKind(h.Text(1)).value_or(HoldKind::kDispute);
+      hold.reason = h.Text(2);
+      if (!h.IsNull(3)) hold.account = AccountId{h.Int(3)};
+      hold.placed_by = h.Text(4);
+      hold.placed_at = h.Text(5);
+      record.holds.push_back(std::move(hold));
     }
-    visit.status = v.Text(3);
-    visit.outcome = TextOr(v, 4);
-    visit.result = TextOr(v, 5);
-    record.field_visits.push_back(std::move(visit));
+  }
+  if (has_promises) {
+    for (const Row& p : Query("SELECT id, amount, currency, promised_on, made_on, channel, status, paid, created_by "
+                              "FROM promises WHERE customer_id = $1 AND case_id = $2 ORDER BY id",
+                              {customer, case_id})) {
+      const Currency currency = CurrencyOf(p.Text(2));
+      app::PromiseRecord promise;
+      promise.id = p.Int(0);
+      promise.terms = {Money(p.Int(1), currency), *Date::Parse(p.Text(4)), *Date::Parse(p.Text(3))};
+      promise.channel = p.Text(5);
+      promise.status = ParsePromiseStatus(p.Text(6)).value_or(PromiseStatus::kOpen);
+      promise.paid = Money(p.Int(7), currency);
+      promise.created_by = p.Text(8);
+      record.promises.push_back(std::move(promise));
+    }
+  }
+  if (has_arrangements) LoadArrangements(record);
+  if (has_disputes) {
+    for (const Row& d : Query(
+             "SELECT d.id, d.account_id, a.account_ref, d.kind, d.description, d.component, d.amount, d.status, "
+             "d.hold_id, d.opened_by, d.opened_at, d.resolution_reason FROM disputes d JOIN accounts a ON "
+             "a.customer_id = d.customer_id AND a.id = d.account_id WHERE d.customer_id = $1 AND d.case_id = $2 "
+             "ORDER BY d.id",
+             {customer, case_id})) {
+      app::DisputeRecord dispute;
+      dispute.id = d.Int(0);
+      dispute.account = AccountId{d.Int(1)};
+      dispute.account_ref = d.Text(2);
+      dispute.kind = d.Text(3);
+      dispute.description = d.Text(4);
+      if (!d.IsNull(5)) dispute.component = ParseComponent(d.Text(5));
+      dispute.amount = OptionalMoney(d, 6, record.currency);
+      dispute.status = d.Text(7);
+      dispute.hold_id = d.Int(8);
+      dispute.opened_by = d.Text(9);
+      dispute.opened_at = d.Text(10);
+      dispute.resolution_reason = TextOr(d, 11);
+      record.disputes.push_back(std::move(dispute));
+    }
+  }
+  if (has_legal_matters) {
+    for (const Row& m : Query(
+             "SELECT id, version, status, court, court_case_number, filed_on, next_hearing_on, judgment_amount, "
+             "judgment_on, enforcement, assets_frozen, costs, transferred_by, transferred_at FROM legal_matters WHERE "
+             "customer_id = $1 AND case_id = $2 ORDER BY id",
+             {customer, case_id})) {
+      app::LegalMatter matter;
+      matter.id = m.Int(0);
+      matter.version = m.Int(1);
+      matter.status = m.Text(2);
+      matter.court = TextOr(m, 3);
+      matter.court_case_number = TextOr(m, 4);
+      matter.filed_on = OptionalDate(m, 5);
+      matter.next_hearing_on = OptionalDate(m, 6);
+      matter.judgment_amount = OptionalMoney(m, 7, record.currency);
+      matter.judgment_on = OptionalDate(m, 8);
+      matter.enforcement = TextOr(m, 9);
+      matter.assets_frozen = m.Int(10) != 0;
+      matter.costs = Money(m.Int(11), record.currency);
+      matter.transferred_by = m.Text(12);
+      matter.transferred_at = m.Text(13);
+      record.legal_matters.push_back(std::move(matter));
+    }
+  }
+  if (has_field_visits) {
+    for (const Row& v : Query("SELECT id, planned_for, collectors, status, outcome, result FROM field_visits WHERE "
+                              "customer_id = $1 AND case_id = $2 ORDER BY id",
+                              {customer, case_id})) {
+      app::FieldVisit visit;
+      visit.id = v.Int(0);
+      visit.planned_for = *Date::Parse(v.Text(1));
+      const std::string& names = v.Text(2);
+      for (std::size_t start = 0; start <= names.size();) {
+        const std::size_t comma = std::min(names.find(',', start), names.size());
+        if (comma > start) visit.collectors.push_back(names.substr(start, comma - start));
+        start = comma + 1;
+      }
+      visit.status = v.Text(3);
+      visit.outcome = TextOr(v, 4);
+      visit.result = TextOr(v, 5);
+      record.field_visits.push_back(std::move(visit));
+    }
   }
   record.contact_points = ContactPoints(record.customer);
   return record;
@@ -219,14 +249,23 @@ void SqlWorkflowStore::LoadArrangements(app::CaseRecord& record) {
     arrangement.broken = static_cast<int>(a.Int(11));
     arrangement.created_by = a.Text(12);
     arrangement.created_at = a.Text(13);
-    for (const Row& i : Query("SELECT number, due_on, amount, paid, status FROM arrangement_installments WHERE "
-                              "customer_id = $1 AND arrangement_id = $2 ORDER BY number",
-                              {customer, Int(arrangement.id)})) {
-      arrangement.installments.push_back({static_cast<int>(i.Int(0)), *Date::Parse(i.Text(1)),
-                                          Money(i.Int(2), currency), Money(i.Int(3), currency),
-                                          ParsePromiseStatus(i.Text(4)).value_or(PromiseStatus::kOpen)});
-    }
     record.arrangements.push_back(std::move(arrangement));
+  }
+  if (record.arrangements.empty()) return;
+  // Every arrangement's installments in one read, in arrangement order.
+  std::size_t at = 0;
+  for (const Row& i : Query("SELECT i.arrangement_id, i.number, i.due_on, i.amount, i.paid, i.status FROM "
+                            "arrangement_installments i JOIN arrangements a ON a.customer_id = i.customer_id AND "
+                            "a.id = i.arrangement_id WHERE a.customer_id = $1 AND a.case_id = $2 "
+                            "ORDER BY i.arrangement_id, i.number",
+                            {customer, Int(record.id.value)})) {
+    while (at < record.arrangements.size() && record.arrangements[at].id != i.Int(0)) ++at;
+    if (at == record.arrangements.size()) break;
+    app::ArrangementRecord& arrangement = record.arrangements[at];
+    const Currency currency = arrangement.owed.currency();
+    arrangement.installments.push_back({static_cast<int>(i.Int(1)), *Date::Parse(i.Text(2)),
+                                        Money(i.Int(3), currency), Money(i.Int(4), currency),
+                                        ParsePromiseStatus(i.Text(5)).value_or(PromiseStatus::kOpen)});
   }
 }
 
