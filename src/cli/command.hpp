@@ -57,5 +57,7 @@ void AddApprovalCommands(CLI::App& group, Selection& selection);
 void AddUserCommands(CLI::App& group, Selection& selection);
 void AddServe(CLI::App& app, Selection& selection);
 void AddDemoSetup(CLI::App& demo, Selection& selection);
+void AddCycle(CLI::App& app, Selection& selection);
+void AddQueueCommands(CLI::App& group, Selection& selection);
 
 }  // namespace arrears::cli

@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   AddServe(app, selection);
   AddCheckContact(app, selection);
   AddImport(app, selection);
+  AddCycle(app, selection);
+  CLI::App* queue = app.add_subcommand("queue", "The day's work queues and the dialer list");
+  queue->fallthrough();
+  AddQueueCommands(*queue, selection);
   CLI::App* compliance = app.add_subcommand("compliance", "Compliance audits");
   compliance->fallthrough();
   AddComplianceReplay(*compliance, selection);

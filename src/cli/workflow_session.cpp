@@ -54,42 +54,41 @@ void AddWorkflowOptions(CLI::App& command, WorkflowOptions& options) {
   throw ExitStatus{1};
 }
 
+WorkflowEnvironment OpenWorkflowEnvironment(const WorkflowOptions& options) {
+  if (options.lang != "zh" && options.lang != "en") throw UsageError("--lang: zh or en");
+  WorkflowEnvironment environment;
+  environment.packs = LoadPacks(options.packs, options.rules_dir);
+  for (const auto& pack : environment.packs) environment.pointers.push_back(&pack);
+  environment.policy = Require(
+      policy::ParseWorkflowPolicy(ReadFileOrFail(options.policy_file, "--policy"), options.policy_file), "--policy");
+  environment.database = OpenDatabaseOrFail(options.database);
+  environment.vault = LoadVaultOrFail(options.database);
+  return environment;
+}
+
+Status RunInTransaction(store::Session& session, const WorkflowEnvironment& environment, const app::Actor& actor,
+                        const Instant& now, Date today, policy::Language language,
+                        const std::function<Status(app::WorkflowContext&)>& use_case) {
+  const std::string now_text = app::FormatUtc(now.utc);
+  store::Transaction transaction(session);
+  store::SqlWorkflowStore store(session, *environment.vault, actor.login, now_text);
+  app::WorkflowContext workflow{store, *environment.vault, environment.policy, environment.pointers, actor,
+                                now.utc, now_text,         today,              language};
+  Status result = use_case(workflow);
+  if (result) transaction.Commit();
+  return result;
+}
+
 void RunWorkflow(const WorkflowOptions& options, const Context& context,
                  const std::function<Status(app::WorkflowContext&)>& use_case) {
-  if (options.lang != "zh" && options.lang != "en") throw UsageError("--lang: zh or en");
-  auto packs = LoadPacks(options.packs, options.rules_dir);
-  std::vector<const policy::RulePack*> pointers;
-  for (const auto& pack : packs) pointers.push_back(&pack);
-  const auto policy = Require(policy::ParseWorkflowPolicy(ReadFileOrFail(options.policy_file, "--policy"),
-                                                          options.policy_file),
-                              "--policy");
-  auto database = OpenDatabaseOrFail(options.database);
-  auto vault = LoadVaultOrFail(options.database);
-  auto session = database->Acquire();
+  const WorkflowEnvironment environment = OpenWorkflowEnvironment(options);
+  auto session = environment.database->Acquire();
   RequireCurrentSchema(*session);
   const app::Actor actor = LoadActor(*session, options.as);
-  const Instant now = context.clock.Now();
-  const std::string now_text = app::FormatUtc(now.utc);
-  session->Begin();
-  try {
-    store::SqlWorkflowStore store(*session, *vault, actor.login, now_text);
-    app::WorkflowContext workflow{store,    *vault, policy,   pointers,
-                                  actor,    now.utc, now_text, context.clock.TodayForDemo(),
-                                  options.lang == "zh" ? policy::Language::kZh : policy::Language::kEn};
-    const Status result = use_case(workflow);
-    if (!result) {
-      session->Rollback();
-      FailWith(result.error());
-    }
-    session->Commit();
-  } catch (const UsageError&) {
-    throw;
-  } catch (const ExitStatus&) {
-    throw;
-  } catch (...) {
-    session->Rollback();
-    throw;
-  }
+  const Status result =
+      RunInTransaction(*session, environment, actor, context.clock.Now(), context.clock.TodayForDemo(),
+                       options.lang == "zh" ? policy::Language::kZh : policy::Language::kEn, use_case);
+  if (!result) FailWith(result.error());
 }
 
 Money AmountOption(const std::string& text, const std::string& option) {

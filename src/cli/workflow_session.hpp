@@ -11,6 +11,9 @@
 #include "app/workflow/workflow_context.hpp"
 #include "cli/command.hpp"
 #include "cli/database_options.hpp"
+#include "policy/rule_pack.hpp"
+#include "policy/workflow_policy.hpp"
+#include "store/crypto/sodium_vault.hpp"
 
 namespace CLI {
 class App;
@@ -29,6 +32,22 @@ struct WorkflowOptions {
 };
 
 void AddWorkflowOptions(CLI::App& command, WorkflowOptions& options);
+
+// What a workflow command opens: the packs, the policy, the database and the key.
+struct WorkflowEnvironment {
+  std::vector<policy::RulePack> packs;
+  std::vector<const policy::RulePack*> pointers;
+  policy::WorkflowPolicy policy;
+  std::unique_ptr<store::Database> database;
+  std::unique_ptr<store::SodiumVault> vault;
+};
+WorkflowEnvironment OpenWorkflowEnvironment(const WorkflowOptions& options);
+
+// Runs `use_case` as `actor` on `session` in one transaction: committed when
+// it succeeds, rolled back (and its error returned) when it fails.
+Status RunInTransaction(store::Session& session, const WorkflowEnvironment& environment, const app::Actor& actor,
+                        const Instant& now, Date today, policy::Language language,
+                        const std::function<Status(app::WorkflowContext&)>& use_case);
 
 // Runs `use_case` in one transaction. A failed Result rolls back and ends the
 // command: exit 2 for bad input, 1 for a refusal, a conflict or a missing record.

@@ -8,6 +8,39 @@
 
 namespace arrears::app {
 
+std::optional<policy::HistoryEvent> ContactEvent(const PastContact& past, const std::string& person) {
+  if (!past.made) return std::nullopt;
+  const auto at = ParseRfc3339(past.at);
+  const auto channel = policy::ParseChannel(past.channel);
+  if (!at || !channel) return std::nullopt;
+  policy::HistoryEvent event;
+  event.type = policy::EventType::kContact;
+  event.at = *at;
+  event.person = person;
+  event.channel = *channel;
+  event.party = policy::ParseParty(past.party).value_or(policy::Party::kDebtor);
+  event.number = past.number_index;
+  event.inbound = past.direction == "inbound";
+  if (const auto outcome = ParseContactOutcome(past.outcome)) {
+    if (IsDebtorConversation(*outcome)) {
+      event.outcome = policy::CallOutcome::kConversation;
+    } else if (*outcome == ContactOutcome::kVoicemail) {
+      event.outcome = policy::CallOutcome::kVoicemail;
+    } else if (*outcome == ContactOutcome::kWrongNumber) {
+      event.outcome = policy::CallOutcome::kWrongNumber;
+    } else if (*outcome == ContactOutcome::kBusy) {
+      event.outcome = policy::CallOutcome::kBusy;
+    } else if (*outcome == ContactOutcome::kNotInService) {
+      event.outcome = policy::CallOutcome::kNotInService;
+    } else if (*outcome == ContactOutcome::kNoAnswer) {
+      event.outcome = policy::CallOutcome::kNoAnswer;
+    } else {
+      event.outcome = policy::CallOutcome::kAnsweredNoConversation;
+    }
+  }
+  return event;
+}
+
 namespace {
 
 using std::chrono::sys_seconds;
@@ -17,36 +50,7 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
   std::vector<policy::HistoryEvent> history;
   const std::string since = FormatUtc(context.now - std::chrono::days(8));
   for (const PastContact& past : context.store.ContactsSince(record.customer, since)) {
-    if (!past.made) continue;
-    const auto at = ParseRfc3339(past.at);
-    const auto channel = policy::ParseChannel(past.channel);
-    if (!at || !channel) continue;
-    policy::HistoryEvent event;
-    event.type = policy::EventType::kContact;
-    event.at = *at;
-    event.person = record.customer_ref;
-    event.channel = *channel;
-    event.party = policy::ParseParty(past.party).value_or(policy::Party::kDebtor);
-    event.number = past.number_index;
-    event.inbound = past.direction == "inbound";
-    if (const auto outcome = ParseContactOutcome(past.outcome)) {
-      if (IsDebtorConversation(*outcome)) {
-        event.outcome = policy::CallOutcome::kConversation;
-      } else if (*outcome == ContactOutcome::kVoicemail) {
-        event.outcome = policy::CallOutcome::kVoicemail;
-      } else if (*outcome == ContactOutcome::kWrongNumber) {
-        event.outcome = policy::CallOutcome::kWrongNumber;
-      } else if (*outcome == ContactOutcome::kBusy) {
-        event.outcome = policy::CallOutcome::kBusy;
-      } else if (*outcome == ContactOutcome::kNotInService) {
-        event.outcome = policy::CallOutcome::kNotInService;
-      } else if (*outcome == ContactOutcome::kNoAnswer) {
-        event.outcome = policy::CallOutcome::kNoAnswer;
-      } else {
-        event.outcome = policy::CallOutcome::kAnsweredNoConversation;
-      }
-    }
-    history.push_back(std::move(event));
+    if (auto event = ContactEvent(past, record.customer_ref)) history.push_back(std::move(*event));
   }
   for (const Hold& hold : record.holds) {
     policy::HistoryEvent event;

@@ -7,6 +7,7 @@
 #include "app/workflow/workflow_context.hpp"
 #include "core/arrangement.hpp"
 #include "core/contact_outcome.hpp"
+#include "policy/contact.hpp"
 
 namespace arrears::app {
 
@@ -37,6 +38,10 @@ Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const Cont
 // "may I call now?"): `made` tells whether the contact would be allowed, the
 // outcome is not needed. attempt_id stays 0.
 Result<ContactLogged> CheckContact(WorkflowContext& context, CaseId id, const ContactRequest& request);
+
+// A contact made, as the compliance engine counts it; nullopt for one not made
+// (refused by compliance) or unreadable.
+std::optional<policy::HistoryEvent> ContactEvent(const PastContact& past, const std::string& person);
 
 // Status: unverified, verified, invalid, wrong_party; `source` says who said so.
 Status SetContactPointStatus(WorkflowContext& context, CaseId id, std::int64_t contact_point_id,

@@ -1,0 +1,312 @@
+#include "app/cycle/run_cycle.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <numeric>
+
+#include "app/cycle/day_compute.hpp"
+#include "app/workflow/cases.hpp"
+#include "app/workflow/contacts.hpp"
+#include "policy/engine.hpp"
+#include "policy/local_time.hpp"
+
+namespace arrears::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class StepTimer {
+ public:
+  StepTimer(CycleSummary& summary, const CycleDependencies& deps, Date day)
+      : summary_(summary), deps_(deps), day_(day), started_(Clock::now()) {}
+  // Ends the running step under `name` and starts the next.
+  void Lap(const std::string& name) {
+    const auto now = Clock::now();
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    started_ = now;
+    auto found = std::find_if(summary_.steps.begin(), summary_.steps.end(),
+                              [&](const StepTime& s) { return s.step == name; });
+    if (found == summary_.steps.end()) {
+      summary_.steps.push_back({name, seconds});
+    } else {
+      found->seconds += seconds;
+    }
+    if (deps_.progress) deps_.progress(day_, name);
+  }
+
+ private:
+  CycleSummary& summary_;
+  const CycleDependencies& deps_;
+  Date day_;
+  Clock::time_point started_;
+};
+
+template <class T, class Write>
+void InChunks(const std::vector<T>& items, std::size_t chunk_size, Write write) {
+  for (std::size_t begin = 0, chunk = 0; begin < items.size(); begin += chunk_size, ++chunk) {
+    const std::size_t end = std::min(items.size(), begin + chunk_size);
+    write(static_cast<int>(chunk), std::span<const T>(items.data() + begin, end - begin));
+  }
+}
+
+std::optional<policy::Channel> ContactChannel(policy::Action action) {
+  switch (action) {
+    case policy::Action::kSms: return policy::Channel::kSms;
+    case policy::Action::kCall: return policy::Channel::kCall;
+    case policy::Action::kEmail: return policy::Channel::kEmail;
+    case policy::Action::kLetter: return policy::Channel::kLetter;
+    case policy::Action::kFieldVisit: return policy::Channel::kVisit;
+    default: return std::nullopt;  // internal work: a legal review, an agency placement
+  }
+}
+
+// The working set loaded for a day, kept for the next day of a catch-up when
+// no case opened or closed in between.
+struct Loaded {
+  WorkingSet set;
+  std::vector<std::int32_t> segment_text;       // strategy segment -> dictionary index
+  std::vector<std::int32_t> bucket_text;        // bucket index -> dictionary index
+  std::vector<std::string> person, time_zone;   // per case, loaded for the queue day only
+};
+
+// Moves, placements and (on the last day) the queue for one day.
+Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& options, Date day, bool build_queue,
+                       Loaded& loaded, CycleSummary& summary, StepTimer& timer) {
+  WorkingSet& set = loaded.set;
+  const DayOutcome out = ComputeDay(set, loaded.segment_text, deps.buckets, deps.strategy, day, options.threads);
+  summary.accounts_processed += static_cast<std::int64_t>(set.accounts.size());
+  timer.Lap("compute");
+
+  // Bucket moves: only accounts whose bucket differs from the one stored.
+  std::vector<BucketMove> moves;
+  std::vector<std::size_t> moved;
+  for (std::size_t i = 0; i < set.accounts.size(); ++i) {
+    const std::int32_t bucket = loaded.bucket_text[static_cast<std::size_t>(out.bucket[i])];
+    if (set.accounts.bucket[i] == bucket) continue;
+    moves.push_back({set.accounts.customer[i], set.accounts.id[i], std::string(set.text.Text(set.accounts.bucket[i])),
+                     std::string(set.text.Text(bucket)), out.days_past_due[i]});
+    moved.push_back(i);
+  }
+  InChunks(moves, options.chunk_size, [&](int chunk, std::span<const BucketMove> part) {
+    deps.store.WriteBucketMoves(day, chunk, part);
+  });
+  for (std::size_t i : moved) set.accounts.bucket[i] = loaded.bucket_text[static_cast<std::size_t>(out.bucket[i])];
+  summary.accounts_changed += static_cast<std::int64_t>(moves.size());
+  timer.Lap("buckets");
+
+  // Strategy placements that changed (a new segment or arm restarts the path).
+  std::vector<CasePlacementChange> changes;
+  std::vector<std::size_t> changed;
+  CaseColumns& cases = set.cases;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const std::int32_t segment = out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
+    const std::int8_t arm = out.segment[k] < 0 ? -1 : out.arm[k];
+    if (cases.segment[k] == segment && cases.arm[k] == arm && cases.treatment_since[k] == out.treatment_since[k]) continue;
+    CasePlacementChange change{cases.customer[k], cases.id[k], std::string(set.text.Text(segment)), "", "", std::nullopt};
+    if (out.segment[k] >= 0) {
+      const policy::Segment& s = deps.strategy.segments[static_cast<std::size_t>(out.segment[k])];
+      change.arm = std::string(policy::ArmName(arm == 1 ? policy::Arm::kChallenger : policy::Arm::kChampion));
+      change.treatment = arm == 1 ? s.challenger->name : s.champion.name;
+      change.treatment_since = Date::FromSerial(out.treatment_since[k]);
+    }
+    changes.push_back(std::move(change));
+    changed.push_back(k);
+  }
+  InChunks(changes, options.chunk_size, [&](int chunk, std::span<const CasePlacementChange> part) {
+    deps.store.WritePlacements(day, chunk, part);
+  });
+  for (std::size_t k : changed) {
+    cases.segment[k] = out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
+    cases.arm[k] = out.segment[k] < 0 ? -1 : out.arm[k];
+    cases.treatment_since[k] = out.treatment_since[k];
+  }
+  summary.placements_changed += static_cast<std::int64_t>(changes.size());
+  timer.Lap("strategy");
+  if (!build_queue) return Ok{};
+
+  summary.cases_open = static_cast<std::int64_t>(cases.size());
+  summary.champion = summary.challenger = summary.cases_cured = 0;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (out.case_days_past_due[k] == 0) ++summary.cases_cured;
+    if (out.segment[k] >= 0) ++(out.arm[k] == 1 ? summary.challenger : summary.champion);
+  }
+
+  // The day's queue: each case with an action, ranked per owner by expected recovery.
+  std::vector<std::size_t> queued;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (static_cast<policy::Action>(out.action[k]) != policy::Action::kNone) queued.push_back(k);
+  }
+  std::sort(queued.begin(), queued.end(), [&](std::size_t x, std::size_t y) {
+    if (cases.owner[x] != cases.owner[y]) return set.text.Text(cases.owner[x]) < set.text.Text(cases.owner[y]);
+    if (out.priority[x] != out.priority[y]) return out.priority[x] > out.priority[y];
+    return cases.id[x] < cases.id[y];
+  });
+  deps.store.LoadContactIdentities(set, loaded.person, loaded.time_zone);
+  // Contacts of the last eight days: the frequency rules look back seven.
+  const auto day_start = std::chrono::sys_seconds(std::chrono::sys_days(std::chrono::days(day.serial())));
+  std::multimap<std::int64_t, policy::HistoryEvent> history;
+  for (const RecentContact& recent : deps.store.ContactsSince(FormatUtc(day_start - std::chrono::days(8)))) {
+    // The person is named when the events are used, by the case's customer reference.
+    if (auto event = ContactEvent(recent.contact, "")) history.emplace(recent.customer, std::move(*event));
+  }
+  std::vector<QueueItem> items;
+  items.reserve(queued.size());
+  int rank = 0;
+  std::int32_t owner = kNoIndex - 1;
+  for (std::size_t k : queued) {
+    if (cases.owner[k] != owner) {
+      owner = cases.owner[k];
+      rank = 0;
+    }
+    const auto action = static_cast<policy::Action>(out.action[k]);
+    QueueItem item;
+    item.customer = cases.customer[k];
+    item.case_id = cases.id[k];
+    item.owner = std::string(set.text.Text(cases.owner[k]));
+    item.rank = ++rank;
+    item.priority = out.priority[k];
+    item.propensity_ppm = out.propensity_ppm[k];
+    item.owed = out.case_owed[k];
+    item.currency = std::string(set.text.Text(cases.currency[k]));
+    item.days_past_due = out.case_days_past_due[k];
+    item.bucket = std::string(deps.buckets.name(static_cast<std::size_t>(out.case_bucket[k])));
+    item.segment = deps.strategy.segments[static_cast<std::size_t>(out.segment[k])].name;
+    item.arm = out.arm[k] == 1 ? "challenger" : "champion";
+    item.action = std::string(policy::ActionName(action));
+    if (out.step[k] != nullptr) item.template_id = out.step[k]->template_id;
+    if (const auto channel = ContactChannel(action)) {
+      // The first moment of the debtor's day that the packs allow this contact.
+      const auto zone = policy::FindZone(loaded.time_zone[k]);
+      if (!zone) return Fail(zone.error());
+      policy::Attempt attempt;
+      attempt.channel = *channel;
+      attempt.at = policy::AtLocal(day.serial(), 0, *zone);
+      attempt.person = loaded.person[k];
+      attempt.timezones = {loaded.time_zone[k]};
+      std::vector<policy::HistoryEvent> events;
+      for (auto [it, end] = history.equal_range(cases.customer[k]); it != end; ++it) {
+        policy::HistoryEvent event = it->second;
+        event.person = attempt.person;
+        events.push_back(std::move(event));
+      }
+      std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+      auto decision = policy::Evaluate(deps.packs, events, attempt, policy::Language::kEn);
+      if (!decision) return Fail(decision.error());
+      std::optional<policy::Instant> from;
+      if (decision->verdict != policy::Verdict::kBlock) {
+        from = attempt.at;
+      } else if (decision->allowed_from && policy::LocalDay(*decision->allowed_from, *zone) == day.serial()) {
+        from = decision->allowed_from;
+      }
+      if (from) {
+        item.contact_from = FormatUtc(*from);
+      } else {
+        ++summary.queue_blocked;
+      }
+    }
+    items.push_back(std::move(item));
+  }
+  if (items.empty()) {
+    deps.store.WriteQueue(day, 0, {});  // yesterday's queue is gone all the same
+  } else {
+    InChunks(items, options.chunk_size,
+             [&](int chunk, std::span<const QueueItem> part) { deps.store.WriteQueue(day, chunk, part); });
+  }
+  summary.queue_items = static_cast<std::int64_t>(items.size());
+  timer.Lap("queue");
+  return Ok{};
+}
+
+Loaded Load(const CycleDependencies& deps) {
+  Loaded loaded;
+  loaded.set = deps.store.LoadWorkingSet();
+  for (const policy::Segment& segment : deps.strategy.segments) loaded.segment_text.push_back(loaded.set.text.Intern(segment.name));
+  for (std::size_t b = 0; b < deps.buckets.size(); ++b) loaded.bucket_text.push_back(loaded.set.text.Intern(deps.buckets.name(b)));
+  return loaded;
+}
+
+}  // namespace
+
+Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions& options) {
+  CycleSummary summary;
+  summary.as_of = options.as_of;
+  if (const auto run = deps.store.FindRun(options.as_of); run && !run->finished_at.empty()) {
+    summary.already_done = true;
+    return summary;
+  }
+  // The days to run: each day after the last finished one, up to the as-of date.
+  Date first = options.as_of;
+  if (const auto last = deps.store.LastFinishedRun(); last && *last < options.as_of) first = last->AddDays(1);
+  std::optional<Loaded> loaded;
+  for (Date day = first; day <= options.as_of; day = day.AddDays(1)) {
+    StepTimer timer(summary, deps, day);
+    deps.store.StartRun(day, options.now_text);
+    OpenedCases opened;
+    if (auto status = deps.run_as_system(day, [&](WorkflowContext& context) -> Status {
+          auto result = OpenCases(context);
+          if (!result) return Fail(result.error());
+          opened = *result;
+          return Ok{};
+        });
+        !status) {
+      return Fail(status.error());
+    }
+    summary.cases_opened += opened.opened;
+    summary.cases_reopened += opened.reopened;
+    timer.Lap("cases");
+    Evaluation evaluation;
+    if (auto status = deps.run_as_system(day, [&](WorkflowContext& context) -> Status {
+          auto result = EvaluateAll(context);
+          if (!result) return Fail(result.error());
+          evaluation = *result;
+          return Ok{};
+        });
+        !status) {
+      return Fail(status.error());
+    }
+    summary.promises_kept += evaluation.promises_kept + evaluation.promises_partly_kept;
+    summary.promises_broken += evaluation.promises_broken;
+    summary.installments_kept += evaluation.installments_kept;
+    summary.installments_broken += evaluation.installments_broken;
+    timer.Lap("promises");
+    // A case opened, reopened or closed changes the working set: load it again.
+    if (!loaded || opened.opened + opened.reopened + opened.accounts_added > 0 || evaluation.closed) {
+      loaded = Load(deps);
+      timer.Lap("load");
+    }
+    const bool last_day = day == options.as_of;
+    if (auto status = ComputeAndWrite(deps, options, day, last_day, *loaded, summary, timer); !status) {
+      return Fail(status.error());
+    }
+    summary.days_run.push_back(day);
+    deps.store.FinishRun(day, options.now_text, last_day ? CycleSummaryJson(summary) : "{}");
+  }
+  return summary;
+}
+
+std::string CycleSummaryJson(const CycleSummary& s) {
+  std::string json = "{\"as_of\":\"" + s.as_of.ToString() + "\",\"already_done\":" + (s.already_done ? "true" : "false");
+  json += ",\"days_run\":[";
+  for (std::size_t i = 0; i < s.days_run.size(); ++i) json += (i ? ",\"" : "\"") + s.days_run[i].ToString() + "\"";
+  json += "]";
+  const std::pair<const char*, std::int64_t> counts[] = {
+      {"accounts_processed", s.accounts_processed}, {"accounts_changed", s.accounts_changed},
+      {"cases_open", s.cases_open},                 {"cases_opened", s.cases_opened},
+      {"cases_reopened", s.cases_reopened},         {"cases_cured", s.cases_cured},
+      {"promises_kept", s.promises_kept},           {"promises_broken", s.promises_broken},
+      {"installments_kept", s.installments_kept},   {"installments_broken", s.installments_broken},
+      {"placements_changed", s.placements_changed}, {"champion", s.champion},
+      {"challenger", s.challenger},                 {"queue_items", s.queue_items},
+      {"queue_blocked", s.queue_blocked}};
+  for (const auto& [name, value] : counts) json += ",\"" + std::string(name) + "\":" + std::to_string(value);
+  json += ",\"milliseconds\":{";
+  for (std::size_t i = 0; i < s.steps.size(); ++i) {
+    const auto milliseconds = static_cast<std::int64_t>(s.steps[i].seconds * 1000.0 + 0.5);
+    json += (i ? ",\"" : "\"") + s.steps[i].step + "\":" + std::to_string(milliseconds);
+  }
+  return json + "}}";
+}
+
+}  // namespace arrears::app

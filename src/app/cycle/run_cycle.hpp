@@ -1,0 +1,75 @@
+// The daily cycle (docs/daily-cycle.md): cases opened for customers newly past
+// due, promises and installments judged, then the working set loaded once and
+// the day computed in parallel — bucket moves, strategy placements and the
+// day's work queue written in chunks. Idempotent by as-of date; a missed day
+// is caught up by running each day in order.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "app/ports/cycle_store.hpp"
+#include "app/workflow/commitments.hpp"
+#include "app/workflow/workflow_context.hpp"
+#include "core/bucket.hpp"
+#include "core/result.hpp"
+#include "policy/rule_pack.hpp"
+#include "policy/strategy.hpp"
+
+namespace arrears::app {
+
+struct CycleOptions {
+  Date as_of;
+  int threads = 2;
+  std::size_t chunk_size = 5000;
+  std::string now_text;  // when the run happens (UTC), for the run's record
+};
+
+struct StepTime {
+  std::string step;
+  double seconds = 0;
+};
+
+struct CycleSummary {
+  Date as_of;
+  bool already_done = false;  // the date had finished before: nothing was changed
+  std::vector<Date> days_run;  // caught-up days first, the as-of date last
+  std::int64_t accounts_processed = 0;
+  std::int64_t accounts_changed = 0;  // bucket moves written
+  std::int64_t cases_open = 0;
+  std::int64_t cases_opened = 0;
+  std::int64_t cases_reopened = 0;
+  std::int64_t cases_cured = 0;  // open cases whose accounts are all current
+  std::int64_t promises_kept = 0;
+  std::int64_t promises_broken = 0;
+  std::int64_t installments_kept = 0;
+  std::int64_t installments_broken = 0;
+  std::int64_t placements_changed = 0;
+  std::int64_t champion = 0;
+  std::int64_t challenger = 0;
+  std::int64_t queue_items = 0;
+  std::int64_t queue_blocked = 0;  // queued actions compliance allows no time for today
+  std::vector<StepTime> steps;     // summed over the days run
+};
+
+// Runs a workflow use case as `system` for a day, in one transaction.
+using SystemRunner = std::function<Status(Date day, const std::function<Status(WorkflowContext&)>& use_case)>;
+
+struct CycleDependencies {
+  CycleStore& store;
+  SystemRunner run_as_system;
+  const policy::Strategy& strategy;
+  const BucketScheme& buckets;
+  std::span<const policy::RulePack* const> packs;
+  // Called after each step with the day and the step's name (progress for the API).
+  std::function<void(Date, const std::string&)> progress;
+};
+
+Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions& options);
+
+// The summary as one JSON object (for --json, the run's record and the API).
+std::string CycleSummaryJson(const CycleSummary& summary);
+
+}  // namespace arrears::app

@@ -1,0 +1,108 @@
+// The daily cycle's port: the working set read in bulk, the day's changes
+// written in chunks (each chunk one transaction, so a run killed at any point
+// leaves every chunk written or untouched), and the record of runs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "app/cycle/working_set.hpp"
+#include "core/date.hpp"
+#include "app/workflow/case_records.hpp"
+
+namespace arrears::app {
+
+struct BucketMove {
+  std::int64_t customer = 0;
+  std::int64_t account = 0;
+  std::string from_bucket;  // empty: the account's first recorded bucket
+  std::string to_bucket;
+  int days_past_due = 0;
+};
+
+struct CasePlacementChange {
+  std::int64_t customer = 0;
+  std::int64_t case_id = 0;
+  std::string segment;  // empty: no segment matched
+  std::string arm;
+  std::string treatment;
+  std::optional<Date> treatment_since;
+};
+
+struct QueueItem {
+  std::int64_t customer = 0;
+  std::int64_t case_id = 0;
+  std::string owner;  // empty: not assigned
+  int rank = 0;       // 1 first, per owner
+  std::int64_t priority = 0;
+  int propensity_ppm = 0;
+  std::int64_t owed = 0;
+  std::string currency;
+  int days_past_due = 0;
+  std::string bucket;
+  std::string segment;
+  std::string arm;
+  std::string action;
+  std::string template_id;
+  std::string contact_from;  // UTC; empty: compliance allows no contact today
+};
+
+// A contact in the days before the run, for the compliance engine.
+struct RecentContact {
+  std::int64_t customer = 0;
+  PastContact contact;
+};
+
+// A number a dialer may call for a queued call: the debtor's own phones, not
+// marked invalid or wrong party, with the sealed value for the export to open.
+struct DialerLine {
+  QueueItem item;
+  std::string customer_ref;
+  std::int64_t contact_point = 0;
+  std::string kind;  // mobile, landline
+  std::string number_sealed;
+  std::string time_zone;
+};
+
+struct CycleRun {
+  Date as_of;
+  std::string started_at;
+  std::string finished_at;  // empty: not finished
+  std::string summary;      // JSON
+};
+
+class CycleStore {
+ public:
+  virtual ~CycleStore() = default;
+
+  // Every account past due at its anchor or in an open case, every open case
+  // with the features the strategy and the queue read.
+  virtual WorkingSet LoadWorkingSet() = 0;
+  // Each open case's customer's reference and time zone, for the compliance engine (by case row).
+  virtual void LoadContactIdentities(const WorkingSet& set, std::vector<std::string>& person,
+                                     std::vector<std::string>& time_zone) = 0;
+  // Contacts made since `since` (UTC) by open cases' customers.
+  virtual std::vector<RecentContact> ContactsSince(const std::string& since) = 0;
+
+  virtual std::optional<CycleRun> FindRun(Date as_of) = 0;
+  virtual std::optional<Date> LastFinishedRun() = 0;
+  virtual void StartRun(Date as_of, const std::string& now) = 0;
+  virtual void FinishRun(Date as_of, const std::string& now, const std::string& summary) = 0;
+
+  // Each call one transaction with its chunk's progress marker.
+  virtual void WriteBucketMoves(Date as_of, int chunk, std::span<const BucketMove> moves) = 0;
+  virtual void WritePlacements(Date as_of, int chunk, std::span<const CasePlacementChange> changes) = 0;
+  // Chunk 0 also removes the items of other days: the queue is the day's.
+  virtual void WriteQueue(Date as_of, int chunk, std::span<const QueueItem> items) = 0;
+  // The queue of a day, per owner by rank (all owners when `owner` is empty).
+  virtual std::vector<QueueItem> Queue(Date as_of, const std::string& owner) = 0;
+  // The day's calls compliance allows, with each number that may be dialled.
+  virtual std::vector<DialerLine> DialerList(Date as_of, const std::string& owner) = 0;
+  // One system audit event for an export of personal data.
+  virtual void AuditExport(const std::string& actor, const std::string& now, const std::string& what) = 0;
+};
+
+}  // namespace arrears::app

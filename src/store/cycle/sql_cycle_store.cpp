@@ -1,0 +1,338 @@
+#include "store/cycle/sql_cycle_store.hpp"
+
+#include <unordered_map>
+
+#include "core/case_hold.hpp"
+#include "core/contact_outcome.hpp"
+#include "core/day_count.hpp"
+#include "core/rate.hpp"
+#include "store/audit_log.hpp"
+#include "store/value_mapping.hpp"
+
+namespace arrears::store {
+
+namespace {
+
+constexpr std::int64_t kPage = 50'000;
+
+std::int32_t DateColumn(const Row& row, std::size_t column) {
+  if (row.IsNull(column)) return app::kNoDate;
+  // Dates are ISO text; an instant's first ten characters are its UTC date.
+  const auto date = Date::Parse(std::string_view(row.Text(column)).substr(0, 10));
+  return date ? static_cast<std::int32_t>(date->serial()) : app::kNoDate;
+}
+
+std::int8_t RatePeriodOf(const std::string& name) {
+  for (RatePeriod period : {RatePeriod::kAnnual, RatePeriod::kMonthly, RatePeriod::kDaily, RatePeriod::kFlat}) {
+    if (RatePeriodName(period) == name) return static_cast<std::int8_t>(period);
+  }
+  return static_cast<std::int8_t>(RatePeriod::kAnnual);
+}
+
+// The outcomes that are conversations with the debtor, for SQL's IN (...).
+std::string ConversationOutcomes() {
+  std::string list;
+  for (int i = 0; i <= static_cast<int>(ContactOutcome::kVisitedNotMet); ++i) {
+    const auto outcome = static_cast<ContactOutcome>(i);
+    if (!IsDebtorConversation(outcome)) continue;
+    list += (list.empty() ? "'" : ", '") + std::string(ContactOutcomeName(outcome)) + "'";
+  }
+  return list;
+}
+
+}  // namespace
+
+app::WorkingSet SqlCycleStore::LoadWorkingSet() {
+  app::WorkingSet set;
+  app::CaseColumns& c = set.cases;
+  std::unordered_map<std::int64_t, std::int32_t> case_rows;  // case id -> row
+  for (const Row& r : session_.Query("SELECT customer_id, id, owner, currency, segment, arm, treatment_since FROM cases "
+                                     "WHERE closed_at IS NULL ORDER BY customer_id, id")) {
+    case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
+    c.customer.push_back(r.Int(0));
+    c.id.push_back(r.Int(1));
+    c.owner.push_back(r.IsNull(2) ? app::kNoIndex : set.text.Intern(r.Text(2)));
+    c.currency.push_back(set.text.Intern(r.Text(3)));
+    c.segment.push_back(r.IsNull(4) ? app::kNoIndex : set.text.Intern(r.Text(4)));
+    c.arm.push_back(r.IsNull(5) ? -1 : (r.Text(5) == "challenger" ? 1 : 0));
+    c.treatment_since.push_back(DateColumn(r, 6));
+  }
+  const std::size_t cases = c.id.size();
+  c.last_contact.assign(cases, app::kNoDate);
+  c.last_contact_reached.assign(cases, 0);
+  c.last_payment.assign(cases, app::kNoDate);
+  c.promise.assign(cases, 0);
+  c.broken_promises.assign(cases, 0);
+  c.on_hold.assign(cases, 0);
+  c.risk_score.assign(cases, -1);
+  const auto row_of = [&](std::int64_t case_id) {
+    const auto found = case_rows.find(case_id);
+    return found == case_rows.end() ? app::kNoIndex : found->second;
+  };
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const auto at = [&](std::int64_t case_id) {
+    const std::int32_t row = row_of(case_id);
+    return row == app::kNoIndex ? kNone : static_cast<std::size_t>(row);
+  };
+  const std::string open = " JOIN cases c ON c.customer_id = x.customer_id AND c.id = x.case_id AND c.closed_at IS NULL";
+  for (const Row& r : session_.Query("SELECT x.case_id, MAX(x.at), MAX(CASE WHEN x.outcome IN (" + ConversationOutcomes() +
+                                     ") THEN x.at END) FROM contact_attempts x" + open +
+                                     " WHERE x.made = 1 AND x.direction = 'outbound' GROUP BY x.case_id")) {
+    const std::size_t k = at(r.Int(0));
+    if (k == kNone) continue;
+    c.last_contact[k] = DateColumn(r, 1);
+    c.last_contact_reached[k] = !r.IsNull(2) && r.Text(2) == r.Text(1) ? 1 : 0;
+  }
+  for (const Row& r : session_.Query("SELECT x.case_id, x.status FROM promises x" + open + " ORDER BY x.case_id, x.id")) {
+    const std::size_t k = at(r.Int(0));
+    if (k == kNone) continue;
+    const std::string& status = r.Text(1);
+    c.promise[k] = status == "open" ? 1 : status == "broken" ? 3 : 2;  // the latest promise's, by id
+    if (status == "broken") ++c.broken_promises[k];
+  }
+  for (const Row& r : session_.Query("SELECT x.case_id, x.kind FROM case_holds x" + open + " WHERE x.released_at IS NULL")) {
+    const std::size_t k = at(r.Int(0));
+    const auto kind = ParseHoldKind(r.Text(1));
+    if (k != kNone && kind && StopsContact(*kind)) c.on_hold[k] = 1;
+  }
+  // The last payment of each customer with an open case.
+  for (const Row& r : session_.Query("SELECT c.id, MAX(p.value_date) FROM payments p JOIN cases c ON "
+                                     "c.customer_id = p.customer_id AND c.closed_at IS NULL GROUP BY c.id")) {
+    const std::size_t k = at(r.Int(0));
+    if (k != kNone) c.last_payment[k] = DateColumn(r, 1);
+  }
+
+  // Accounts past due at their anchor or in an open case, in keyset pages.
+  app::AccountColumns& a = set.accounts;
+  std::int64_t after_customer = -1;
+  std::int64_t after_account = -1;
+  for (;;) {
+    const std::vector<SqlValue> params = {Int(after_customer), Int(after_account), Int(kPage)};
+    const auto rows = session_.Query(
+        "SELECT a.customer_id, a.id, a.oldest_unpaid_due_date, a.grace_days, a.balance_date, a.principal_not_due, "
+        "a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
+        "a.installment_fee + a.other_fee, a.principal_overdue, a.interest_overdue, a.rate_billionths, a.rate_period, "
+        "a.day_count, a.penalty_uplift_billionths, a.bucket, a.product_type, a.region, oc.case_id "
+        "FROM accounts a LEFT JOIN (SELECT ca.customer_id, ca.account_id, ca.case_id FROM case_accounts ca JOIN cases c "
+        "ON c.customer_id = ca.customer_id AND c.id = ca.case_id WHERE c.closed_at IS NULL) oc "
+        "ON oc.customer_id = a.customer_id AND oc.account_id = a.id "
+        "WHERE (a.customer_id, a.id) > ($1, $2) AND a.status <> 'closed' AND "
+        "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL) "
+        "ORDER BY a.customer_id, a.id LIMIT $3",
+        params);
+    for (const Row& r : rows) {
+      a.customer.push_back(r.Int(0));
+      a.id.push_back(r.Int(1));
+      a.oldest_unpaid.push_back(DateColumn(r, 2));
+      a.grace_days.push_back(static_cast<std::int16_t>(r.Int(3)));
+      a.balance_date.push_back(DateColumn(r, 4));
+      a.principal_not_due.push_back(r.Int(5));
+      a.overdue.push_back(r.Int(6));
+      a.overdue_principal.push_back(r.Int(7));
+      a.overdue_interest.push_back(r.Int(8));
+      a.rate_billionths.push_back(r.Int(9));
+      a.rate_period.push_back(RatePeriodOf(r.Text(10)));
+      const auto day_count = r.IsNull(11) ? std::nullopt : ParseDayCountConvention(r.Text(11));
+      a.day_count.push_back(static_cast<std::int8_t>(day_count.value_or(DayCountConvention::kActual360)));
+      a.penalty_uplift_billionths.push_back(r.IsNull(12) ? 500'000'000 : r.Int(12));
+      a.bucket.push_back(r.IsNull(13) ? app::kNoIndex : set.text.Intern(r.Text(13)));
+      a.product.push_back(set.text.Intern(r.Text(14)));
+      a.region.push_back(r.IsNull(15) ? app::kNoIndex : set.text.Intern(r.Text(15)));
+      a.case_row.push_back(r.IsNull(16) ? app::kNoIndex : row_of(r.Int(16)));
+    }
+    if (static_cast<std::int64_t>(rows.size()) < kPage) break;
+    after_customer = a.customer.back();
+    after_account = a.id.back();
+  }
+  return set;
+}
+
+void SqlCycleStore::LoadContactIdentities(const app::WorkingSet& set, std::vector<std::string>& person,
+                                          std::vector<std::string>& time_zone) {
+  std::unordered_map<std::int64_t, std::size_t> rows;
+  for (std::size_t k = 0; k < set.cases.size(); ++k) rows.emplace(set.cases.id[k], k);
+  person.assign(set.cases.size(), "");
+  time_zone.assign(set.cases.size(), "Asia/Shanghai");
+  for (const Row& r : session_.Query("SELECT c.id, u.customer_ref, u.time_zone FROM cases c JOIN customers u ON "
+                                     "u.id = c.customer_id WHERE c.closed_at IS NULL")) {
+    const auto found = rows.find(r.Int(0));
+    if (found == rows.end()) continue;
+    person[found->second] = r.Text(1);
+    time_zone[found->second] = r.Text(2);
+  }
+}
+
+std::vector<app::RecentContact> SqlCycleStore::ContactsSince(const std::string& since) {
+  std::vector<app::RecentContact> contacts;
+  const std::vector<SqlValue> params = {Text(since)};
+  for (const Row& r : session_.Query(
+           "SELECT t.customer_id, t.at, t.channel, t.party, t.direction, p.value_index, t.outcome, t.made FROM "
+           "contact_attempts t LEFT JOIN contact_points p ON p.customer_id = t.customer_id AND p.id = t.contact_point_id "
+           "WHERE t.at >= $1 AND t.made = 1 ORDER BY t.customer_id, t.at, t.id",
+           params)) {
+    contacts.push_back({r.Int(0), app::PastContact{r.Text(1), r.Text(2), r.Text(3), r.Text(4),
+                                                   r.IsNull(5) ? "" : r.Text(5), r.IsNull(6) ? "" : r.Text(6),
+                                                   r.Int(7) != 0}});
+  }
+  return contacts;
+}
+
+std::optional<app::CycleRun> SqlCycleStore::FindRun(Date as_of) {
+  const std::vector<SqlValue> params = {Text(as_of.ToString())};
+  const auto rows = session_.Query("SELECT started_at, finished_at, summary FROM cycle_runs WHERE as_of = $1", params);
+  if (rows.empty()) return std::nullopt;
+  return app::CycleRun{as_of, rows[0].Text(0), rows[0].IsNull(1) ? "" : rows[0].Text(1),
+                       rows[0].IsNull(2) ? "" : rows[0].Text(2)};
+}
+
+std::optional<Date> SqlCycleStore::LastFinishedRun() {
+  const auto rows = session_.Query("SELECT MAX(as_of) FROM cycle_runs WHERE finished_at IS NOT NULL");
+  if (rows.empty() || rows[0].IsNull(0)) return std::nullopt;
+  auto date = Date::Parse(rows[0].Text(0));
+  return date ? std::optional<Date>(*date) : std::nullopt;
+}
+
+void SqlCycleStore::StartRun(Date as_of, const std::string& now) {
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(now)};
+  session_.Execute("INSERT INTO cycle_runs (as_of, started_at) VALUES ($1, $2) ON CONFLICT (as_of) DO NOTHING", params);
+}
+
+void SqlCycleStore::FinishRun(Date as_of, const std::string& now, const std::string& summary) {
+  Transaction transaction(session_);
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(now), Text(summary)};
+  session_.Execute("UPDATE cycle_runs SET finished_at = $2, summary = $3 WHERE as_of = $1", params);
+  // One audit event per day run, as for an import batch: the counts, not every row.
+  AuditWriter(session_, vault_).Append({kSystemChain, now, "system", "cycle.run", "cycle", as_of.serial(), std::nullopt,
+                                        "as_of=" + as_of.ToString() + " " + summary});
+  transaction.Commit();
+}
+
+void SqlCycleStore::Mark(Date as_of, const char* step, int chunk, std::size_t changes) {
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(step), Int(chunk),
+                                        Int(static_cast<std::int64_t>(changes))};
+  session_.Execute("INSERT INTO cycle_chunks (as_of, step, chunk, changes) VALUES ($1, $2, $3, $4) "
+                   "ON CONFLICT (as_of, step, chunk) DO UPDATE SET changes = cycle_chunks.changes + excluded.changes",
+                   params);
+}
+
+void SqlCycleStore::WriteBucketMoves(Date as_of, int chunk, std::span<const app::BucketMove> moves) {
+  Transaction transaction(session_);
+  const std::string day = as_of.ToString();
+  for (const app::BucketMove& m : moves) {
+    const std::vector<SqlValue> move = {Int(m.customer), Int(m.account), Text(day), TextOrNull(m.from_bucket),
+                                        Text(m.to_bucket), Int(m.days_past_due)};
+    session_.Execute("INSERT INTO bucket_moves (customer_id, account_id, moved_on, from_bucket, to_bucket, days_past_due) "
+                     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (customer_id, account_id, moved_on) DO UPDATE SET "
+                     "to_bucket = excluded.to_bucket, days_past_due = excluded.days_past_due",
+                     move);
+    const std::vector<SqlValue> account = {Int(m.customer), Int(m.account), Text(m.to_bucket)};
+    session_.Execute("UPDATE accounts SET bucket = $3 WHERE customer_id = $1 AND id = $2", account);
+  }
+  Mark(as_of, "buckets", chunk, moves.size());
+  transaction.Commit();
+}
+
+void SqlCycleStore::WritePlacements(Date as_of, int chunk, std::span<const app::CasePlacementChange> changes) {
+  Transaction transaction(session_);
+  for (const app::CasePlacementChange& c : changes) {
+    const std::vector<SqlValue> params = {Int(c.customer), Int(c.case_id), TextOrNull(c.segment), TextOrNull(c.arm),
+                                          TextOrNull(c.treatment), DateOrNull(c.treatment_since)};
+    session_.Execute("UPDATE cases SET segment = $3, arm = $4, treatment = $5, treatment_since = $6 "
+                     "WHERE customer_id = $1 AND id = $2",
+                     params);
+  }
+  Mark(as_of, "strategy", chunk, changes.size());
+  transaction.Commit();
+}
+
+void SqlCycleStore::WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) {
+  Transaction transaction(session_);
+  const std::string day = as_of.ToString();
+  if (chunk == 0) {
+    const std::vector<SqlValue> params = {Text(day)};
+    session_.Execute("DELETE FROM queue_items WHERE queue_date <> $1", params);
+  }
+  for (const app::QueueItem& q : items) {
+    const std::vector<SqlValue> params = {
+        Int(q.customer),      Int(q.case_id),   Text(day),           TextOrNull(q.owner), Int(q.rank),
+        Int(q.priority),      Int(q.propensity_ppm), Int(q.owed),     Text(q.currency),    Int(q.days_past_due),
+        Text(q.bucket),       Text(q.segment),  Text(q.arm),         Text(q.action),      TextOrNull(q.template_id),
+        TextOrNull(q.contact_from)};
+    session_.Execute(
+        "INSERT INTO queue_items (customer_id, case_id, queue_date, owner, rank, priority, propensity_ppm, owed, "
+        "currency, days_past_due, bucket, segment, arm, action, template, contact_from) VALUES ($1, $2, $3, $4, $5, "
+        "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (customer_id, case_id) DO UPDATE SET "
+        "queue_date = excluded.queue_date, owner = excluded.owner, rank = excluded.rank, priority = excluded.priority, "
+        "propensity_ppm = excluded.propensity_ppm, owed = excluded.owed, currency = excluded.currency, "
+        "days_past_due = excluded.days_past_due, bucket = excluded.bucket, segment = excluded.segment, "
+        "arm = excluded.arm, action = excluded.action, template = excluded.template, "
+        "contact_from = excluded.contact_from",
+        params);
+  }
+  Mark(as_of, "queue", chunk, items.size());
+  transaction.Commit();
+}
+
+namespace {
+
+constexpr std::string_view kQueueColumns =
+    "q.customer_id, q.case_id, q.owner, q.rank, q.priority, q.propensity_ppm, q.owed, q.currency, q.days_past_due, "
+    "q.bucket, q.segment, q.arm, q.action, q.template, q.contact_from";
+
+app::QueueItem QueueItemFrom(const Row& r) {
+  app::QueueItem q;
+  q.customer = r.Int(0);
+  q.case_id = r.Int(1);
+  q.owner = r.IsNull(2) ? "" : r.Text(2);
+  q.rank = static_cast<int>(r.Int(3));
+  q.priority = r.Int(4);
+  q.propensity_ppm = static_cast<int>(r.Int(5));
+  q.owed = r.Int(6);
+  q.currency = r.Text(7);
+  q.days_past_due = static_cast<int>(r.Int(8));
+  q.bucket = r.Text(9);
+  q.segment = r.Text(10);
+  q.arm = r.Text(11);
+  q.action = r.Text(12);
+  q.template_id = r.IsNull(13) ? "" : r.Text(13);
+  q.contact_from = r.IsNull(14) ? "" : r.Text(14);
+  return q;
+}
+
+}  // namespace
+
+std::vector<app::QueueItem> SqlCycleStore::Queue(Date as_of, const std::string& owner) {
+  std::vector<app::QueueItem> items;
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(owner)};
+  for (const Row& r : session_.Query("SELECT " + std::string(kQueueColumns) +
+                                         " FROM queue_items q WHERE q.queue_date = $1 AND ($2 = '' OR q.owner = $2) "
+                                         "ORDER BY COALESCE(q.owner, ''), q.rank",
+                                     params)) {
+    items.push_back(QueueItemFrom(r));
+  }
+  return items;
+}
+
+std::vector<app::DialerLine> SqlCycleStore::DialerList(Date as_of, const std::string& owner) {
+  std::vector<app::DialerLine> lines;
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(owner)};
+  for (const Row& r : session_.Query(
+           "SELECT " + std::string(kQueueColumns) +
+               ", u.customer_ref, p.id, p.kind, p.value_cipher, u.time_zone FROM queue_items q "
+               "JOIN customers u ON u.id = q.customer_id JOIN contact_points p ON p.customer_id = q.customer_id "
+               "WHERE q.queue_date = $1 AND ($2 = '' OR q.owner = $2) AND q.action = 'call' AND "
+               "q.contact_from IS NOT NULL AND p.kind IN ('mobile', 'landline') AND p.relation = 'self' AND "
+               "p.status NOT IN ('invalid', 'wrong_party') ORDER BY COALESCE(q.owner, ''), q.rank, p.is_primary DESC, p.id",
+           params)) {
+    lines.push_back({QueueItemFrom(r), r.Text(15), r.Int(16), r.Text(17), r.Text(18), r.Text(19)});
+  }
+  return lines;
+}
+
+void SqlCycleStore::AuditExport(const std::string& actor, const std::string& now, const std::string& what) {
+  Transaction transaction(session_);
+  AuditWriter(session_, vault_).Append({kSystemChain, now, actor, "queue.export", "queue", 0, std::nullopt, what});
+  transaction.Commit();
+}
+
+}  // namespace arrears::store

@@ -1,0 +1,40 @@
+// The daily cycle's store on SQLite and PostgreSQL: the working set read in
+// keyset pages into columnar arrays, the day's changes written in chunks, each
+// chunk one transaction with its progress marker (cycle_chunks).
+#pragma once
+
+#include "app/ports/cycle_store.hpp"
+#include "app/ports/personal_data_vault.hpp"
+#include "store/database.hpp"
+
+namespace arrears::store {
+
+class SqlCycleStore : public app::CycleStore {
+ public:
+  SqlCycleStore(Session& session, const app::PersonalDataVault& vault) : session_(session), vault_(vault) {}
+
+  app::WorkingSet LoadWorkingSet() override;
+  void LoadContactIdentities(const app::WorkingSet& set, std::vector<std::string>& person,
+                             std::vector<std::string>& time_zone) override;
+  std::vector<app::RecentContact> ContactsSince(const std::string& since) override;
+
+  std::optional<app::CycleRun> FindRun(Date as_of) override;
+  std::optional<Date> LastFinishedRun() override;
+  void StartRun(Date as_of, const std::string& now) override;
+  void FinishRun(Date as_of, const std::string& now, const std::string& summary) override;
+
+  void WriteBucketMoves(Date as_of, int chunk, std::span<const app::BucketMove> moves) override;
+  void WritePlacements(Date as_of, int chunk, std::span<const app::CasePlacementChange> changes) override;
+  void WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) override;
+  std::vector<app::QueueItem> Queue(Date as_of, const std::string& owner) override;
+  std::vector<app::DialerLine> DialerList(Date as_of, const std::string& owner) override;
+  void AuditExport(const std::string& actor, const std::string& now, const std::string& what) override;
+
+ private:
+  void Mark(Date as_of, const char* step, int chunk, std::size_t changes);
+
+  Session& session_;
+  const app::PersonalDataVault& vault_;
+};
+
+}  // namespace arrears::store
