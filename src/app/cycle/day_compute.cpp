@@ -12,6 +12,7 @@ namespace {
 
 
 // What the account owes on `as_of`: its balances at the anchor plus the interest accrued since, in one step.
+// Fees bear no interest; a card's overdue principal bears its daily rate without uplift or compounding.
 std::int64_t OwedOn(const AccountColumns& a, std::size_t i, Date as_of) {
   std::int64_t owed = a.principal_not_due[i] + a.overdue[i];
   if (a.balance_date[i] == kNoDate) return owed;
@@ -25,6 +26,7 @@ std::int64_t OwedOn(const AccountColumns& a, std::size_t i, Date as_of) {
   terms.contract_rate = Rate(a.rate_billionths[i], static_cast<RatePeriod>(a.rate_period[i]));
   terms.day_count = static_cast<DayCountConvention>(a.day_count[i]);
   terms.penalty_uplift = Rate(a.penalty_uplift_billionths[i], RatePeriod::kFlat);
+  terms.compound_on_overdue_interest = a.compound[i] != 0;
   return owed + AccrueLoan(balance, terms, from, as_of).Total().minor_units();
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "app/cycle/day_compute.hpp"
 #include "app/workflow/cases.hpp"
@@ -151,6 +152,8 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
     // The person is named when the events are used, by the case's customer reference.
     if (auto event = ContactEvent(recent.contact, "")) history.emplace(recent.customer, std::move(*event));
   }
+  std::unordered_map<std::int64_t, HeldCase> held;
+  for (HeldCase& c : deps.store.HoldsInForce()) held.emplace(c.case_id, std::move(c));
   std::vector<QueueItem> items;
   items.reserve(queued.size());
   int rank = 0;
@@ -165,7 +168,6 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
     item.customer = cases.customer[k];
     item.case_id = cases.id[k];
     item.owner = std::string(set.text.Text(cases.owner[k]));
-    item.rank = ++rank;
     item.priority = out.priority[k];
     item.propensity_ppm = out.propensity_ppm[k];
     item.owed = out.case_owed[k];
@@ -191,21 +193,43 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
         event.person = attempt.person;
         events.push_back(std::move(event));
       }
+      // Holds in force, told to the engine as the workflow tells them (a dispute concerns its account).
+      if (const auto found = held.find(cases.id[k]); found != held.end()) {
+        const HeldCase& h = found->second;
+        attempt.debts = h.account_refs;
+        for (std::size_t i = 0; i < h.holds.size(); ++i) {
+          events.push_back(HoldEvent(h.holds[i], attempt.person, h.hold_accounts[i], attempt.at));
+        }
+      }
       std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
-      auto decision = policy::Evaluate(deps.packs, events, attempt, policy::Language::kEn);
-      if (!decision) return Fail(decision.error());
+      // Evaluated at local midnight, then at the time each block lifts, until allowed or not today: a block
+      // with no time of its own (a hold, an opt-out) keeps the contact out of the day's queue.
       std::optional<policy::Instant> from;
-      if (decision->verdict != policy::Verdict::kBlock) {
-        from = attempt.at;
-      } else if (decision->allowed_from && policy::LocalDay(*decision->allowed_from, *zone) == day.serial()) {
-        from = decision->allowed_from;
+      for (int round = 0; round < 4; ++round) {
+        auto decision = policy::Evaluate(deps.packs, events, attempt, policy::Language::kEn);
+        if (!decision) return Fail(decision.error());
+        if (decision->verdict != policy::Verdict::kBlock) {
+          from = attempt.at;
+          break;
+        }
+        std::optional<policy::Instant> lifts;
+        bool lifts_at_all = true;
+        for (const policy::Reason& reason : decision->reasons) {
+          if (reason.verdict != policy::Verdict::kBlock) continue;
+          if (!reason.allowed_from) lifts_at_all = false;
+          if (reason.allowed_from && (!lifts || *reason.allowed_from > *lifts)) lifts = reason.allowed_from;
+        }
+        if (!lifts_at_all || !lifts || *lifts <= attempt.at || policy::LocalDay(*lifts, *zone) != day.serial()) break;
+        attempt.at = *lifts;
       }
-      if (from) {
-        item.contact_from = FormatUtc(*from);
-      } else {
+      if (!from) {
+        // Only contacts compliance allows today reach a collector's queue.
         ++summary.queue_blocked;
+        continue;
       }
+      item.contact_from = FormatUtc(*from);
     }
+    item.rank = ++rank;
     items.push_back(std::move(item));
   }
   if (items.empty()) {
@@ -271,8 +295,13 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
     summary.installments_kept += evaluation.installments_kept;
     summary.installments_broken += evaluation.installments_broken;
     timer.Lap("promises");
-    // A case opened, reopened or closed changes the working set: load it again.
-    if (!loaded || opened.opened + opened.reopened + opened.accounts_added > 0 || evaluation.closed) {
+    // A case opened, reopened or closed, or a promise or installment judged, changes the working set or the
+    // features the strategy reads: load it again. Otherwise the day before's set, as this run left it, is current.
+    const bool judged = evaluation.promises_kept + evaluation.promises_partly_kept + evaluation.promises_broken +
+                            evaluation.installments_kept + evaluation.installments_broken >
+                        0;
+    if (!loaded || opened.opened + opened.reopened + opened.accounts_added > 0 || evaluation.closed || judged ||
+        evaluation.arrangement_failed || evaluation.arrangement_completed) {
       loaded = Load(deps);
       timer.Lap("load");
     }

@@ -50,7 +50,7 @@ struct CycleSummary {
   std::int64_t champion = 0;
   std::int64_t challenger = 0;
   std::int64_t queue_items = 0;
-  std::int64_t queue_blocked = 0;  // queued actions compliance allows no time for today
+  std::int64_t queue_blocked = 0;  // contacts the strategy wanted that compliance allows no time for today: left out
   std::vector<StepTime> steps;     // summed over the days run
 };
 

@@ -39,6 +39,7 @@ struct AccountColumns {
   std::vector<std::int8_t> rate_period;       // RatePeriod
   std::vector<std::int8_t> day_count;         // DayCountConvention
   std::vector<std::int64_t> penalty_uplift_billionths;
+  std::vector<std::int8_t> compound;  // overdue interest bears compound interest (loans, not cards)
   std::vector<std::int32_t> bucket;   // dictionary index of the stored bucket's name; kNoIndex: none yet
   std::vector<std::int32_t> product;  // dictionary index
   std::vector<std::int32_t> region;   // dictionary index

@@ -56,6 +56,15 @@ struct RecentContact {
   PastContact contact;
 };
 
+// An open case with holds in force: the holds, the account each concerns, and
+// every account of the case (a contact is about them all).
+struct HeldCase {
+  std::int64_t case_id = 0;
+  std::vector<Hold> holds;
+  std::vector<std::string> hold_accounts;  // per hold, its account's reference or ""
+  std::vector<std::string> account_refs;
+};
+
 // A number a dialer may call for a queued call: the debtor's own phones, not
 // marked invalid or wrong party, with the sealed value for the export to open.
 struct DialerLine {
@@ -86,6 +95,8 @@ class CycleStore {
                                      std::vector<std::string>& time_zone) = 0;
   // Contacts made since `since` (UTC) by open cases' customers.
   virtual std::vector<RecentContact> ContactsSince(const std::string& since) = 0;
+  // The open cases with holds in force.
+  virtual std::vector<HeldCase> HoldsInForce() = 0;
 
   virtual std::optional<CycleRun> FindRun(Date as_of) = 0;
   virtual std::optional<Date> LastFinishedRun() = 0;

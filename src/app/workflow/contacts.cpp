@@ -41,6 +41,25 @@ std::optional<policy::HistoryEvent> ContactEvent(const PastContact& past, const 
   return event;
 }
 
+policy::HistoryEvent HoldEvent(const Hold& hold, const std::string& person, const std::string& disputed_account,
+                               std::chrono::sys_seconds fallback) {
+  policy::HistoryEvent event;
+  event.at = ParseRfc3339(hold.placed_at).value_or(fallback);
+  event.person = person;
+  switch (hold.kind) {
+    case HoldKind::kDispute: {
+      event.type = policy::EventType::kDispute;
+      if (!disputed_account.empty()) event.debts.push_back(disputed_account);
+      break;
+    }
+    case HoldKind::kCeaseContact: event.type = policy::EventType::kCease; break;
+    default:
+      event.type = policy::EventType::kFlag;
+      event.name = std::string(HoldKindName(hold.kind));
+  }
+  return event;
+}
+
 namespace {
 
 using std::chrono::sys_seconds;
@@ -53,23 +72,11 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
     if (auto event = ContactEvent(past, record.customer_ref)) history.push_back(std::move(*event));
   }
   for (const Hold& hold : record.holds) {
-    policy::HistoryEvent event;
-    event.at = ParseRfc3339(hold.placed_at).value_or(context.now);
-    event.person = record.customer_ref;
-    switch (hold.kind) {
-      case HoldKind::kDispute: {
-        event.type = policy::EventType::kDispute;
-        for (const CaseAccount& account : record.accounts) {
-          if (hold.account && account.id == *hold.account) event.debts.push_back(account.account_ref);
-        }
-        break;
-      }
-      case HoldKind::kCeaseContact: event.type = policy::EventType::kCease; break;
-      default:
-        event.type = policy::EventType::kFlag;
-        event.name = std::string(HoldKindName(hold.kind));
+    std::string disputed;
+    for (const CaseAccount& account : record.accounts) {
+      if (hold.account && account.id == *hold.account) disputed = account.account_ref;
     }
-    history.push_back(std::move(event));
+    history.push_back(HoldEvent(hold, record.customer_ref, disputed, context.now));
   }
   std::sort(history.begin(), history.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
   return history;

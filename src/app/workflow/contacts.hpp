@@ -42,6 +42,10 @@ Result<ContactLogged> CheckContact(WorkflowContext& context, CaseId id, const Co
 // A contact made, as the compliance engine counts it; nullopt for one not made
 // (refused by compliance) or unreadable.
 std::optional<policy::HistoryEvent> ContactEvent(const PastContact& past, const std::string& person);
+// A hold in force as the compliance engine judges it (a dispute of the named
+// account, a cease request, a flag); `fallback` when its time is unreadable.
+policy::HistoryEvent HoldEvent(const Hold& hold, const std::string& person, const std::string& disputed_account,
+                               std::chrono::sys_seconds fallback);
 
 // Status: unverified, verified, invalid, wrong_party; `source` says who said so.
 Status SetContactPointStatus(WorkflowContext& context, CaseId id, std::int64_t contact_point_id,

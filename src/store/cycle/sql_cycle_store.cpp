@@ -134,7 +134,11 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
       a.rate_period.push_back(RatePeriodOf(r.Text(10)));
       const auto day_count = r.IsNull(11) ? std::nullopt : ParseDayCountConvention(r.Text(11));
       a.day_count.push_back(static_cast<std::int8_t>(day_count.value_or(DayCountConvention::kActual360)));
-      a.penalty_uplift_billionths.push_back(r.IsNull(12) ? 500'000'000 : r.Int(12));
+      // Loans: penalty interest at the contract rate + 50% unless the contract says otherwise (PBoC), and compound
+      // interest on overdue interest. Cards: the daily rate, no uplift, no compounding between statements.
+      const bool card = r.Text(14) == "card";
+      a.penalty_uplift_billionths.push_back(r.IsNull(12) ? (card ? 0 : 500'000'000) : r.Int(12));
+      a.compound.push_back(card ? 0 : 1);
       a.bucket.push_back(r.IsNull(13) ? app::kNoIndex : set.text.Intern(r.Text(13)));
       a.product.push_back(set.text.Intern(r.Text(14)));
       a.region.push_back(r.IsNull(15) ? app::kNoIndex : set.text.Intern(r.Text(15)));
@@ -175,6 +179,40 @@ std::vector<app::RecentContact> SqlCycleStore::ContactsSince(const std::string& 
                                                    r.Int(7) != 0}});
   }
   return contacts;
+}
+
+std::vector<app::HeldCase> SqlCycleStore::HoldsInForce() {
+  std::vector<app::HeldCase> held;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (const Row& r : session_.Query(
+           "SELECT h.case_id, h.id, h.kind, h.reason, h.account_id, h.placed_by, h.placed_at, a.account_ref FROM "
+           "case_holds h JOIN cases c ON c.customer_id = h.customer_id AND c.id = h.case_id AND c.closed_at IS NULL "
+           "LEFT JOIN accounts a ON a.customer_id = h.customer_id AND a.id = h.account_id "
+           "WHERE h.released_at IS NULL ORDER BY h.case_id, h.id")) {
+    const auto kind = ParseHoldKind(r.Text(2));
+    if (!kind) continue;
+    auto [it, added] = index.emplace(r.Int(0), held.size());
+    if (added) held.push_back({r.Int(0), {}, {}, {}});
+    app::HeldCase& c = held[it->second];
+    app::Hold hold;
+    hold.id = r.Int(1);
+    hold.kind = *kind;
+    hold.reason = r.Text(3);
+    if (!r.IsNull(4)) hold.account = AccountId{r.Int(4)};
+    hold.placed_by = r.Text(5);
+    hold.placed_at = r.Text(6);
+    c.holds.push_back(std::move(hold));
+    c.hold_accounts.push_back(r.IsNull(7) ? "" : r.Text(7));
+  }
+  if (held.empty()) return held;
+  for (const Row& r : session_.Query(
+           "SELECT ca.case_id, a.account_ref FROM case_accounts ca JOIN accounts a ON a.customer_id = ca.customer_id AND "
+           "a.id = ca.account_id WHERE EXISTS (SELECT 1 FROM case_holds h WHERE h.customer_id = ca.customer_id AND "
+           "h.case_id = ca.case_id AND h.released_at IS NULL) ORDER BY ca.case_id, a.id")) {
+    const auto found = index.find(r.Int(0));
+    if (found != index.end()) held[found->second].account_refs.push_back(r.Text(1));
+  }
+  return held;
 }
 
 std::optional<app::CycleRun> SqlCycleStore::FindRun(Date as_of) {

@@ -17,6 +17,7 @@ class SqlCycleStore : public app::CycleStore {
   void LoadContactIdentities(const app::WorkingSet& set, std::vector<std::string>& person,
                              std::vector<std::string>& time_zone) override;
   std::vector<app::RecentContact> ContactsSince(const std::string& since) override;
+  std::vector<app::HeldCase> HoldsInForce() override;
 
   std::optional<app::CycleRun> FindRun(Date as_of) override;
   std::optional<Date> LastFinishedRun() override;

@@ -1,0 +1,334 @@
+// The daily cycle on real databases (SQLite and PostgreSQL), through the
+// `arrears cycle` command: a hand-checked portfolio (buckets, accrual from the
+// anchors, segments, the queue's order and compliance), a hundred days run one
+// by one against one run with catch-up, and runs killed at random points.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "app/workflow/contacts.hpp"
+#include "policy/rule_pack.hpp"
+#include "store/crypto/sodium_vault.hpp"
+#include "store/workflow/sql_workflow_store.hpp"
+#include "support/portfolio_fixture.hpp"
+#include "support/run_command.hpp"
+#include "support/test_database.hpp"
+
+namespace arrears::testing {
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+constexpr const char* kNow = "2026-11-28T10:00:00+08:00";
+constexpr const char* kPassword = "Collect2026ok";
+
+class Cycle : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("arrears-cycle-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    key_ = (dir_ / "arrears.key").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  CommandResult Run(TestDatabase& db, std::vector<std::string> arguments, const std::string& now = kNow,
+                    const std::string& input = {}) {
+    const std::string source = ARREARS_SOURCE_DIR;
+    arguments.insert(arguments.end(), {"--db", db.url(), "--key-file", key_});
+    return RunArrears(arguments, {"ARREARS_NOW=" + now}, input);
+  }
+  std::vector<std::string> Workflow(std::vector<std::string> arguments) {
+    const std::string source = ARREARS_SOURCE_DIR;
+    arguments.insert(arguments.end(), {"--rules-dir", source + "/config/rules", "--policy",
+                                       source + "/config/workflow.yaml"});
+    return arguments;
+  }
+  std::vector<std::string> CycleArgs(const std::string& date, std::vector<std::string> extra = {}) {
+    std::vector<std::string> arguments = Workflow({"cycle", "--as-of", date, "--json", "--strategy",
+                                                   std::string(ARREARS_SOURCE_DIR) + "/config/strategies/default.yaml"});
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    return arguments;
+  }
+  json::object RunCycle(TestDatabase& db, const std::string& date, std::vector<std::string> extra = {}) {
+    const CommandResult result = Run(db, CycleArgs(date, std::move(extra)));
+    EXPECT_EQ(result.exit_status, 0) << result.err;
+    if (result.exit_status != 0) return {};
+    return json::parse(result.out).as_object();
+  }
+  // The small portfolio of the workflow suites, with two collectors and a supervisor.
+  void Prepare(TestDatabase& db) {
+    ASSERT_EQ(Run(db, {"migrate"}).exit_status, 0);
+    for (const auto& import : WritePortfolio(dir_)) ASSERT_EQ(Run(db, import).exit_status, 0);
+    for (const auto& [login, role, team] : std::vector<std::tuple<const char*, const char*, const char*>>{
+             {"c1", "collector", "east"}, {"c2", "collector", "west"}, {"sup", "supervisor", ""}}) {
+      std::vector<std::string> args = {"user", "add", login, "--role", role, "--password-stdin"};
+      if (*team) args.insert(args.end(), {"--team", team});
+      ASSERT_EQ(Run(db, args, kNow, std::string(kPassword) + "\n").exit_status, 0);
+    }
+  }
+  // Everything the cycle decides, in a fixed order, without the times it ran at.
+  std::string Checksum(TestDatabase& db) {
+    auto session = db.database().Acquire();
+    std::ostringstream text;
+    const char* queries[] = {
+        "SELECT id, COALESCE(bucket, '') FROM accounts ORDER BY id",
+        "SELECT customer_id, account_id, moved_on, COALESCE(from_bucket, ''), to_bucket, days_past_due FROM "
+        "bucket_moves ORDER BY customer_id, account_id, moved_on",
+        "SELECT id, stage, COALESCE(owner, ''), CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, COALESCE(segment, ''), "
+        "COALESCE(arm, ''), COALESCE(treatment, ''), COALESCE(treatment_since, '') FROM cases ORDER BY id",
+        "SELECT id, status, paid FROM promises ORDER BY id",
+        "SELECT case_id, queue_date, COALESCE(owner, ''), rank, priority, propensity_ppm, owed, days_past_due, bucket, "
+        "segment, arm, action, COALESCE(template, ''), COALESCE(contact_from, '') FROM queue_items ORDER BY case_id",
+        "SELECT as_of FROM cycle_runs WHERE finished_at IS NOT NULL ORDER BY as_of"};
+    for (const char* query : queries) {
+      for (const store::Row& row : session->Query(query)) {
+        for (std::size_t i = 0; i < row.size(); ++i) text << row.AsText(i) << "|";
+        text << '\n';
+      }
+      text << "--\n";
+    }
+    return text.str();
+  }
+  std::int64_t CaseOf(TestDatabase& db, const std::string& customer) {
+    auto session = db.database().Acquire();
+    const std::vector<store::SqlValue> key = {store::Text(customer)};
+    return session
+        ->Query("SELECT c.id FROM cases c JOIN source_keys k ON k.entity = 'customer' AND k.customer_id = c.customer_id "
+                "WHERE k.source_ref = $1",
+                key)[0]
+        .Int(0);
+  }
+
+  fs::path dir_;
+  std::string key_;
+};
+
+TEST_P(Cycle, AHandCheckedPortfolio) {
+  TestDatabase db(GetParam());
+  Prepare(db);
+  // Day one opens the five cases (all accounts are past due at their anchors).
+  const json::object first = RunCycle(db, "2026-11-28");
+  EXPECT_EQ(first.at("cases_opened").as_int64(), 5);
+  EXPECT_EQ(first.at("accounts_changed").as_int64(), 5);
+  for (const auto& [customer, owner] : std::vector<std::pair<const char*, const char*>>{
+           {"C1", "c1"}, {"C2", "c1"}, {"C3", "c1"}, {"C4", "c2"}, {"C5", "c2"}}) {
+    ASSERT_EQ(Run(db, Workflow({"case", "assign", customer, owner, "--as", "sup"})).exit_status, 0);
+  }
+  // A plan in force: the pack forbids collection contact; the case keeps its segment.
+  ASSERT_EQ(Run(db, Workflow({"case", "hold", "C4", "plan_in_force", "--reason", "personal plan agreed", "--as", "sup"}))
+                .exit_status,
+            0);
+  const json::object second = RunCycle(db, "2026-11-29");
+  EXPECT_EQ(second.at("cases_opened").as_int64(), 0);
+  EXPECT_EQ(second.at("queue_blocked").as_int64(), 1);  // C4's call
+
+  auto session = db.database().Acquire();
+  // Buckets from the anchors on 2026-11-29: A1 6 days (3 grace), A2 21, A3 41, A4 36, A5 11.
+  std::map<std::string, std::string> bucket;
+  for (const store::Row& r : session->Query("SELECT account_ref, bucket FROM accounts")) bucket[r.Text(0)] = r.Text(1);
+  EXPECT_EQ(bucket, (std::map<std::string, std::string>{
+                        {"A1", "M1"}, {"A2", "M1"}, {"A3", "M2"}, {"A4", "M2"}, {"A5", "M1"}}));
+  // Segments: C1 and C5 early and small (at most 5,000 yuan), C2 early, C3 and C4 in M2; all entered on day one.
+  std::map<std::string, std::string> segment;
+  for (const store::Row& r : session->Query(
+           "SELECT k.source_ref, c.segment, c.treatment_since FROM cases c JOIN source_keys k ON k.entity = 'customer' "
+           "AND k.customer_id = c.customer_id")) {
+    segment[r.Text(0)] = r.Text(1);
+    EXPECT_EQ(r.Text(2), "2026-11-28") << r.Text(0);
+  }
+  EXPECT_EQ(segment, (std::map<std::string, std::string>{
+                         {"C1", "early_small"}, {"C2", "early"}, {"C3", "middle"}, {"C4", "middle"}, {"C5", "early_small"}}));
+  // Day 1 of the paths: early and middle call; early_small waits (no step on day 1 in either arm).
+  // c1's queue: C2 before C3. Owed with one day's accrual from the 2026-11-28 anchors:
+  //   C2 (loan, 6% ACT/360, penalty +50%): 42,600.00 + 30,000×6%/360 + 12,000×9%/360 + 600×9%/360 = 42,608.15
+  //   C3 (card, 0.05%/day, no uplift):     20,600.00 + 20,000×0.05% = 20,610.00
+  // Propensity: C2 400,000 − 2,000×21 = 358,000; C3 400,000 − 2,000×41 = 318,000.
+  const auto queue = session->Query(
+      "SELECT q.case_id, q.owner, q.rank, q.owed, q.propensity_ppm, q.priority, q.action, q.contact_from FROM "
+      "queue_items q ORDER BY q.owner, q.rank");
+  ASSERT_EQ(queue.size(), 2u);
+  EXPECT_EQ(queue[0].Int(0), CaseOf(db, "C2"));
+  EXPECT_EQ(queue[0].Text(1), "c1");
+  EXPECT_EQ(queue[0].Int(2), 1);
+  EXPECT_EQ(queue[0].Int(3), 4'260'815);
+  EXPECT_EQ(queue[0].Int(4), 358'000);
+  EXPECT_EQ(queue[0].Int(5), 4'260'815LL * 358'000 / 1'000'000);
+  EXPECT_EQ(queue[0].Text(6), "call");
+  EXPECT_EQ(queue[0].Text(7), "2026-11-29T00:00:00Z");  // 08:00 in Shanghai, when calls may start
+  EXPECT_EQ(queue[1].Int(0), CaseOf(db, "C3"));
+  EXPECT_EQ(queue[1].Int(2), 2);
+  EXPECT_EQ(queue[1].Int(3), 2'061'000);
+  EXPECT_EQ(queue[1].Int(4), 318'000);
+
+  // Every queued contact is one the workflow's own compliance check allows at its time.
+  std::vector<policy::RulePack> packs;
+  {
+    std::ifstream file(std::string(ARREARS_SOURCE_DIR) + "/config/rules/cn-default.yaml");
+    std::stringstream text;
+    text << file.rdbuf();
+    auto pack = policy::ParseRulePack(text.str(), "cn-default.yaml");
+    ASSERT_TRUE(pack) << pack.error().message;
+    packs.push_back(std::move(*pack));
+  }
+  const std::vector<const policy::RulePack*> pointers = {&packs[0]};
+  auto vault = store::LoadVault(key_, false, nullptr);
+  ASSERT_TRUE(vault);
+  const policy::WorkflowPolicy workflow_policy;
+  for (const store::Row& item : queue) {
+    const auto at = app::ParseRfc3339(item.Text(7));
+    ASSERT_TRUE(at);
+    store::SqlWorkflowStore store(*session, **vault, "c1", item.Text(7));
+    app::WorkflowContext context{store, **vault, workflow_policy, pointers, app::Actor{"c1", app::Role::kCollector, "east", ""},
+                                 *at, item.Text(7), *Date::Parse("2026-11-29"), policy::Language::kEn};
+    app::ContactRequest request;
+    request.channel = item.Text(6);
+    const auto checked = app::CheckContact(context, CaseId{item.Int(0)}, request);
+    ASSERT_TRUE(checked) << checked.error().message;
+    EXPECT_TRUE(checked->made) << item.Int(0) << ": " << app::JoinText(checked->reasons, "; ");
+    // A minute earlier it is too early: the queue gives the first allowed moment.
+    app::WorkflowContext earlier = context;
+    earlier.now = *at - std::chrono::minutes(1);
+    EXPECT_FALSE(app::CheckContact(earlier, CaseId{item.Int(0)}, request)->made);
+  }
+  // The held case is refused by the same check, which is why it is not queued.
+  {
+    store::SqlWorkflowStore store(*session, **vault, "c2", "2026-11-29T02:00:00Z");
+    app::WorkflowContext context{store, **vault, workflow_policy, pointers, app::Actor{"c2", app::Role::kCollector, "west", ""},
+                                 *app::ParseRfc3339("2026-11-29T02:00:00Z"), "2026-11-29T02:00:00Z",
+                                 *Date::Parse("2026-11-29"), policy::Language::kEn};
+    app::ContactRequest request;
+    request.channel = "call";
+    EXPECT_FALSE(app::CheckContact(context, CaseId{CaseOf(db, "C4")}, request)->made);
+  }
+
+  // The dialer list: c1's two calls, each debtor's own mobile, from 08:00 local time.
+  const CommandResult dialer = Run(db, Workflow({"queue", "export", "--date", "2026-11-29", "--format", "csv"}));
+  ASSERT_EQ(dialer.exit_status, 0) << dialer.err;
+  std::istringstream lines(dialer.out);
+  std::string header, line1, line2, rest;
+  std::getline(lines, header);
+  std::getline(lines, line1);
+  std::getline(lines, line2);
+  EXPECT_FALSE(std::getline(lines, rest) && !rest.empty()) << dialer.out;
+  EXPECT_NE(line1.find(",13800000002,2026-11-29T08:00:00+08:00,Asia/Shanghai,42608.15,21"), std::string::npos) << line1;
+  EXPECT_NE(line2.find(",13800000003,2026-11-29T08:00:00+08:00,Asia/Shanghai,20610.00,41"), std::string::npos) << line2;
+  EXPECT_EQ(Run(db, Workflow({"queue", "export", "--date", "2026-11-29", "--format", "xlsx"})).exit_status, 2);
+
+  // The same date again changes nothing.
+  const std::string before = Checksum(db);
+  EXPECT_TRUE(RunCycle(db, "2026-11-29").at("already_done").as_bool());
+  EXPECT_EQ(Checksum(db), before);
+}
+
+TEST_P(Cycle, AHundredDaysOneByOneEqualOneRunWithCatchUp) {
+  TestDatabase daily(GetParam());
+  TestDatabase caught_up(GetParam());
+  for (TestDatabase* db : {&daily, &caught_up}) {
+    Prepare(*db);
+    ASSERT_EQ(Run(*db, Workflow({"case", "open-due", "--as", "system"})).exit_status, 0);
+    ASSERT_EQ(Run(*db, Workflow({"case", "assign", "C1", "c1", "--as", "sup"})).exit_status, 0);
+    ASSERT_EQ(Run(*db, Workflow({"case", "assign", "C4", "c2", "--as", "sup"})).exit_status, 0);
+    // Promises that fall due in the hundred days and are not paid: broken on their day, which moves C4's segment.
+    ASSERT_EQ(Run(*db, Workflow({"case", "promise", "C4", "--amount", "500.00", "--date", "2026-12-05", "--as", "c2"})).exit_status, 0);
+    ASSERT_EQ(Run(*db, Workflow({"case", "promise", "C1", "--amount", "800.00", "--date", "2026-12-20", "--as", "c1"})).exit_status, 0);
+    RunCycle(*db, "2026-11-28");
+  }
+  const Date start = *Date::Parse("2026-11-28");
+  for (int day = 1; day <= 100; ++day) RunCycle(daily, start.AddDays(day).ToString());
+  const json::object summary = RunCycle(caught_up, start.AddDays(100).ToString());
+  EXPECT_EQ(summary.at("days_run").as_array().size(), 100u);
+  EXPECT_GE(summary.at("promises_broken").as_int64(), 1);
+  EXPECT_GT(summary.at("accounts_changed").as_int64(), 5);  // buckets moved on the way
+  EXPECT_EQ(Checksum(daily), Checksum(caught_up));
+}
+
+// Starts `arrears cycle` and kills it with SIGKILL after `delay`; true when it was still running.
+bool KillDuring(const std::vector<std::string>& arguments, const std::string& now, std::chrono::milliseconds delay) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int null_fd = open("/dev/null", O_RDWR);
+    dup2(null_fd, 0);
+    dup2(null_fd, 1);
+    dup2(null_fd, 2);
+    setenv("ARREARS_NOW", now.c_str(), 1);
+    std::vector<std::string> all = arguments;
+    std::vector<char*> argv = {const_cast<char*>(ARREARS_BINARY)};
+    for (std::string& argument : all) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    execv(ARREARS_BINARY, argv.data());
+    _exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  const bool running = waitpid(pid, nullptr, WNOHANG) == 0;
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  return running;
+}
+
+TEST_P(Cycle, KilledAtRandomPointsAndRerunEqualsAnUninterruptedRun) {
+  TestDatabase whole(GetParam());
+  TestDatabase killed(GetParam());
+  for (TestDatabase* db : {&whole, &killed}) {
+    Prepare(*db);
+    RunCycle(*db, "2026-11-28");
+    ASSERT_EQ(Run(*db, Workflow({"case", "assign", "C2", "c1", "--as", "sup"})).exit_status, 0);
+    ASSERT_EQ(Run(*db, Workflow({"case", "assign", "C3", "c1", "--as", "sup"})).exit_status, 0);
+  }
+  // Sixty days to catch up, one change per transaction: many points to die at.
+  const std::string target = "2027-01-27";
+  const auto started = std::chrono::steady_clock::now();
+  RunCycle(whole, target, {"--chunk", "1"});
+  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  std::vector<std::string> arguments = CycleArgs(target, {"--chunk", "1"});
+  arguments.insert(arguments.end(), {"--db", killed.url(), "--key-file", key_});
+  std::mt19937 random(20261128);
+  int interrupted = 0;
+  // Points anywhere in a whole run's time (a run picks up where the last one died, so later kills land later).
+  const int longest = std::max(5, static_cast<int>(took.count()));
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    const auto delay = std::chrono::milliseconds(std::uniform_int_distribution<int>(2, longest)(random));
+    if (KillDuring(arguments, kNow, delay)) ++interrupted;
+  }
+  EXPECT_GE(interrupted, 1);  // at least one run died halfway
+  const json::object finished = RunCycle(killed, target, {"--chunk", "1"});
+  if (!finished.at("already_done").as_bool()) {
+    EXPECT_EQ(finished.at("days_run").as_array().back().as_string(), target);
+  }
+  EXPECT_EQ(Checksum(whole), Checksum(killed));
+}
+
+TEST_P(Cycle, BadInputIsRefusedWithTheOptionNamed) {
+  TestDatabase db(GetParam());
+  Prepare(db);
+  const CommandResult date = Run(db, CycleArgs("2026-13-01"));
+  EXPECT_EQ(date.exit_status, 2);
+  EXPECT_NE(date.err.find("--as-of"), std::string::npos) << date.err;
+  const fs::path strategy = dir_ / "bad.yaml";
+  std::ofstream(strategy) << "name: bad\nsegments:\n  - name: a\n    when: {bucket: [M1]}\n    champion: {name: p}\n";
+  CommandResult bad = Run(db, Workflow({"cycle", "--as-of", "2026-11-28", "--strategy", strategy.string()}));
+  EXPECT_EQ(bad.exit_status, 2);
+  EXPECT_NE(bad.err.find(strategy.string() + ":4: unknown condition 'bucket'"), std::string::npos) << bad.err;
+  // Nothing was run.
+  auto session = db.database().Acquire();
+  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM cycle_runs")[0].Int(0), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Cycle, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+
+}  // namespace
+}  // namespace arrears::testing
