@@ -11,6 +11,14 @@ ALTER TABLE cases ADD COLUMN arm TEXT;
 ALTER TABLE cases ADD COLUMN treatment TEXT;
 ALTER TABLE cases ADD COLUMN treatment_since TEXT;
 
+-- Allocation (分案): when the owner got the case (for rotation), and the case's
+-- agency placement — the notice to the debtor, the placement and its end (recall).
+ALTER TABLE cases ADD COLUMN assigned_on TEXT;
+ALTER TABLE cases ADD COLUMN agency_notice_on TEXT;
+ALTER TABLE cases ADD COLUMN placed_agency TEXT;
+ALTER TABLE cases ADD COLUMN placed_on TEXT;
+ALTER TABLE cases ADD COLUMN placed_until TEXT;
+
 -- One row per as-of date the cycle has run; finished_at is set when every step is done.
 CREATE TABLE cycle_runs (
   as_of TEXT NOT NULL PRIMARY KEY,

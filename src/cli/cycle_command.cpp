@@ -24,6 +24,7 @@ struct Options {
   WorkflowOptions workflow;
   std::string as_of;
   std::string strategy_file = "config/strategies/default.yaml";
+  std::string allocation_file = "config/allocation.yaml";
   std::string buckets = "0,30,60,90,120,150,180";
   int threads = 0;  // 0: every core
   int chunk = 5000;
@@ -40,6 +41,8 @@ void Run(const Options& o, const Context& context) {
   const BucketScheme buckets = Require(BucketScheme::Parse(o.buckets), "--buckets");
   const policy::Strategy strategy =
       Require(policy::ParseStrategy(ReadFileOrFail(o.strategy_file, "--strategy"), o.strategy_file), "--strategy");
+  const policy::AllocationRules allocation = Require(
+      policy::ParseAllocationRules(ReadFileOrFail(o.allocation_file, "--allocation"), o.allocation_file), "--allocation");
   if (o.chunk < 1) throw UsageError("--chunk: at least 1");
   if (o.threads < 0) throw UsageError("--threads: 0 (every core) or more");
   const WorkflowEnvironment environment = OpenWorkflowEnvironment(o.workflow);
@@ -54,6 +57,7 @@ void Run(const Options& o, const Context& context) {
         return RunInTransaction(*session, environment, system, now, day, policy::Language::kZh, use_case);
       },
       strategy,
+      allocation,
       buckets,
       environment.pointers,
       o.workflow.json ? std::function<void(Date, const std::string&)>()
@@ -101,6 +105,7 @@ void AddCycle(CLI::App& app, Selection& selection) {
   AddWorkflowOptions(*command, options->workflow);
   command->add_option("--as-of", options->as_of, "the business date, e.g. 2026-11-28")->required();
   command->add_option("--strategy", options->strategy_file, "the strategy (default config/strategies/default.yaml)");
+  command->add_option("--allocation", options->allocation_file, "the allocation rules (default config/allocation.yaml)");
   command->add_option("--buckets", options->buckets, "upper edges of the buckets in days (default 0,30,...,180)");
   command->add_option("--threads", options->threads, "threads for the computation (default: every core)");
   command->add_option("--chunk", options->chunk, "changes per transaction (default 5000)");

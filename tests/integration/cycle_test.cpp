@@ -58,8 +58,10 @@ class Cycle : public ::testing::TestWithParam<Backend> {
     return arguments;
   }
   std::vector<std::string> CycleArgs(const std::string& date, std::vector<std::string> extra = {}) {
-    std::vector<std::string> arguments = Workflow({"cycle", "--as-of", date, "--json", "--strategy",
-                                                   std::string(ARREARS_SOURCE_DIR) + "/config/strategies/default.yaml"});
+    const std::string source = ARREARS_SOURCE_DIR;
+    std::vector<std::string> arguments =
+        Workflow({"cycle", "--as-of", date, "--json", "--strategy", source + "/config/strategies/default.yaml",
+                  "--allocation", allocation_.empty() ? source + "/config/allocation.yaml" : allocation_});
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return arguments;
   }
@@ -115,6 +117,7 @@ class Cycle : public ::testing::TestWithParam<Backend> {
 
   fs::path dir_;
   std::string key_;
+  std::string allocation_;  // empty: the shipped config/allocation.yaml
 };
 
 TEST_P(Cycle, AHandCheckedPortfolio) {
@@ -232,6 +235,58 @@ TEST_P(Cycle, AHandCheckedPortfolio) {
   const std::string before = Checksum(db);
   EXPECT_TRUE(RunCycle(db, "2026-11-29").at("already_done").as_bool());
   EXPECT_EQ(Checksum(db), before);
+}
+
+TEST_P(Cycle, AllocationFollowsTheRulesOnAHandCheckedPortfolio) {
+  TestDatabase db(GetParam());
+  Prepare(db);
+  for (const auto& [login, role, team, agency] : std::vector<std::tuple<const char*, const char*, const char*, const char*>>{
+           {"a1", "collector", "A", ""}, {"a2", "collector", "A", ""}, {"b1", "collector", "B", ""},
+           {"x1", "agency_user", "", "X"}}) {
+    std::vector<std::string> args = {"user", "add", login, "--role", role, "--password-stdin"};
+    if (*team) args.insert(args.end(), {"--team", team});
+    if (*agency) args.insert(args.end(), {"--agency", agency});
+    ASSERT_EQ(Run(db, args, kNow, std::string(kPassword) + "\n").exit_status, 0);
+  }
+  allocation_ = (dir_ / "allocation.yaml").string();
+  std::ofstream(allocation_) << "balance_by: count\nrotate_after_days: 3\n"
+                                "teams:\n  - {name: A, buckets: [M1], capacity: 2}\n  - {name: B, buckets: [M1, M2, M3]}\n"
+                                "agencies:\n  notice_days: 2\n  placement_days: 5\n"
+                                "  rules:\n    - {buckets: [M2], owed_min: \"10000.00\", shares: {X: 100%}}\n";
+  // 2026-11-28, in case order: C1 (M1) and C2 (M1) fill team A (capacity 2), one each for a1 and a2; C3 (M2, 20,600
+  // yuan) gets its agency notice and waits with team B; C4 (M2, 5,000) and C5 (M1, A full) go to B.
+  // 2026-11-30: C3's two notice days have run: placed with X (x1) until 2026-12-05.
+  // 2026-12-01: C1 and C2 have had their collectors three days: they swap. 2026-12-04: they swap back.
+  // 2026-12-05: C3's placement ends: recalled to team B.
+  RunCycle(db, "2026-11-28");
+  const json::object summary = RunCycle(db, "2026-12-05");
+  EXPECT_EQ(summary.at("agency_placed").as_int64(), 1);
+  EXPECT_EQ(summary.at("agency_recalled").as_int64(), 1);
+  EXPECT_EQ(summary.at("rotated").as_int64(), 4);
+  auto session = db.database().Acquire();
+  std::map<std::string, std::string> owners;
+  for (const store::Row& r : session->Query(
+           "SELECT k.source_ref, COALESCE(c.owner, ''), COALESCE(c.placed_agency, ''), COALESCE(c.placed_on, ''), "
+           "COALESCE(c.placed_until, ''), COALESCE(c.agency_notice_on, ''), COALESCE(c.assigned_on, '') FROM cases c "
+           "JOIN source_keys k ON k.entity = 'customer' AND k.customer_id = c.customer_id")) {
+    // owner|agency|placed on|placed until|notice on|assigned on
+    owners[r.Text(0)] = r.Text(1) + "|" + r.Text(2) + "|" + r.Text(3) + "|" + r.Text(4) + "|" + r.Text(5) + "|" + r.Text(6);
+  }
+  EXPECT_EQ(owners, (std::map<std::string, std::string>{
+                        {"C1", "a1|||||2026-12-04"},
+                        {"C2", "a2|||||2026-12-04"},
+                        {"C3", "b1||2026-11-30|2026-12-05|2026-11-28|2026-12-05"},
+                        {"C4", "b1|||||2026-11-28"},
+                        {"C5", "b1|||||2026-11-28"}}));
+  // C3's story is on its timeline, and each change in its customer's audit chain.
+  std::vector<std::string> kinds;
+  const std::vector<store::SqlValue> c3 = {store::Int(CaseOf(db, "C3"))};
+  for (const store::Row& r : session->Query(
+           "SELECT kind FROM case_events WHERE case_id = $1 AND kind LIKE 'case.allocation.%' ORDER BY seq", c3)) {
+    kinds.push_back(r.Text(0));
+  }
+  EXPECT_EQ(kinds, (std::vector<std::string>{"case.allocation.notice", "case.allocation.place", "case.allocation.recall"}));
+  EXPECT_EQ(RunArrears({"audit", "verify", "--db", db.url(), "--key-file", key_}).exit_status, 0);
 }
 
 TEST_P(Cycle, AHundredDaysOneByOneEqualOneRunWithCatchUp) {

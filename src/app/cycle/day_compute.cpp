@@ -64,7 +64,8 @@ DayOutcome ComputeDay(const WorkingSet& set, const std::vector<std::int32_t>& se
   out.action.assign(c.size(), static_cast<std::int8_t>(policy::Action::kNone));
   out.propensity_ppm.assign(c.size(), 0);
   out.priority.assign(c.size(), 0);
-  std::vector<std::int32_t> worst_account(c.size(), kNoIndex);
+  out.worst_account.assign(c.size(), kNoIndex);
+  std::vector<std::int32_t>& worst_account = out.worst_account;
 
   // Accounts: ranges split where the customer changes, so that a case's accounts
   // (all of one customer) are summed by one thread.

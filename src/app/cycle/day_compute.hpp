@@ -25,6 +25,7 @@ struct DayOutcome {
   std::vector<std::int32_t> case_days_past_due;
   std::vector<std::int8_t> case_bucket;
   std::vector<std::int64_t> case_owed;
+  std::vector<std::int32_t> worst_account;  // the account furthest behind (its product and region); kNoIndex: none
   std::vector<std::int32_t> segment;  // index into the strategy's segments; -1: none matched
   std::vector<std::int8_t> arm;       // 0 champion, 1 challenger
   std::vector<std::int32_t> treatment_since;

@@ -70,7 +70,74 @@ struct Loaded {
   std::vector<std::int32_t> segment_text;       // strategy segment -> dictionary index
   std::vector<std::int32_t> bucket_text;        // bucket index -> dictionary index
   std::vector<std::string> person, time_zone;   // per case, loaded for the queue day only
+  std::vector<StaffMember> collectors, agency_users;
 };
+
+std::optional<Date> DateOf(std::int32_t serial) {
+  return serial == kNoDate ? std::nullopt : std::optional<Date>(Date::FromSerial(serial));
+}
+std::int32_t SerialOf(const std::optional<Date>& date) {
+  return date ? static_cast<std::int32_t>(date->serial()) : kNoDate;
+}
+
+// Allocation for the day: changes written in chunks, then kept in the working set for the next day.
+Status AllocateDay(const CycleDependencies& deps, const CycleOptions& options, Date day, const DayOutcome& out,
+                   Loaded& loaded, CycleSummary& summary) {
+  WorkingSet& set = loaded.set;
+  CaseColumns& c = set.cases;
+  std::vector<AllocationCase> cases(c.size());
+  for (std::size_t k = 0; k < c.size(); ++k) {
+    AllocationCase& a = cases[k];
+    a.id = c.id[k];
+    a.bucket = std::string(deps.buckets.name(static_cast<std::size_t>(out.case_bucket[k])));
+    if (out.worst_account[k] != kNoIndex) {
+      const auto worst = static_cast<std::size_t>(out.worst_account[k]);
+      a.product = std::string(set.text.Text(set.accounts.product[worst]));
+      a.region = std::string(set.text.Text(set.accounts.region[worst]));
+    }
+    a.language = std::string(set.text.Text(c.language[k]));
+    a.owed = out.case_owed[k];
+    a.on_hold = c.on_hold[k] != 0;
+    a.owner = std::string(set.text.Text(c.owner[k]));
+    a.assigned_on = DateOf(c.assigned_on[k]);
+    a.notice_on = DateOf(c.notice_on[k]);
+    a.placed_on = DateOf(c.placed_on[k]);
+    a.placed_until = DateOf(c.placed_until[k]);
+    a.placed_agency = std::string(set.text.Text(c.placed_agency[k]));
+  }
+  if (loaded.collectors.empty() && loaded.agency_users.empty()) deps.store.LoadStaff(loaded.collectors, loaded.agency_users);
+  const std::vector<AllocationChange> changes =
+      Allocate(cases, loaded.collectors, loaded.agency_users, deps.allocation, day);
+  std::vector<AllocationWrite> writes;
+  writes.reserve(changes.size());
+  for (const AllocationChange& change : changes) {
+    const AllocationCase& a = change.after;
+    writes.push_back({c.customer[change.row], c.id[change.row], std::string(AllocationKindName(change.kind)),
+                      cases[change.row].owner, a.owner, change.team, a.assigned_on, a.notice_on, a.placed_on,
+                      a.placed_until, a.placed_agency});
+    switch (change.kind) {
+      case AllocationKind::kAssign: ++summary.assigned; break;
+      case AllocationKind::kRotate: ++summary.rotated; break;
+      case AllocationKind::kNotice: ++summary.agency_notices; break;
+      case AllocationKind::kPlace: ++summary.agency_placed; break;
+      case AllocationKind::kRecall: ++summary.agency_recalled; break;
+    }
+  }
+  InChunks(writes, options.chunk_size, [&](int chunk, std::span<const AllocationWrite> part) {
+    deps.store.WriteAllocation(day, chunk, part, options.now_text);
+  });
+  for (const AllocationChange& change : changes) {
+    const std::size_t k = change.row;
+    const AllocationCase& a = change.after;
+    c.owner[k] = set.text.Intern(a.owner);
+    c.assigned_on[k] = SerialOf(a.assigned_on);
+    c.notice_on[k] = SerialOf(a.notice_on);
+    c.placed_on[k] = SerialOf(a.placed_on);
+    c.placed_until[k] = SerialOf(a.placed_until);
+    c.placed_agency[k] = set.text.Intern(a.placed_agency);
+  }
+  return Ok{};
+}
 
 // Moves, placements and (on the last day) the queue for one day.
 Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& options, Date day, bool build_queue,
@@ -125,6 +192,9 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
   }
   summary.placements_changed += static_cast<std::int64_t>(changes.size());
   timer.Lap("strategy");
+
+  if (auto status = AllocateDay(deps, options, day, out, loaded, summary); !status) return status;
+  timer.Lap("allocate");
   if (!build_queue) return Ok{};
 
   summary.cases_open = static_cast<std::int64_t>(cases.size());
@@ -326,7 +396,10 @@ std::string CycleSummaryJson(const CycleSummary& s) {
       {"cases_reopened", s.cases_reopened},         {"cases_cured", s.cases_cured},
       {"promises_kept", s.promises_kept},           {"promises_broken", s.promises_broken},
       {"installments_kept", s.installments_kept},   {"installments_broken", s.installments_broken},
-      {"placements_changed", s.placements_changed}, {"champion", s.champion},
+      {"placements_changed", s.placements_changed}, {"assigned", s.assigned},
+      {"rotated", s.rotated},                       {"agency_notices", s.agency_notices},
+      {"agency_placed", s.agency_placed},           {"agency_recalled", s.agency_recalled},
+      {"champion", s.champion},
       {"challenger", s.challenger},                 {"queue_items", s.queue_items},
       {"queue_blocked", s.queue_blocked}};
   for (const auto& [name, value] : counts) json += ",\"" + std::string(name) + "\":" + std::to_string(value);

@@ -16,6 +16,7 @@
 #include "core/bucket.hpp"
 #include "core/result.hpp"
 #include "policy/rule_pack.hpp"
+#include "policy/allocation_rules.hpp"
 #include "policy/strategy.hpp"
 
 namespace arrears::app {
@@ -47,6 +48,11 @@ struct CycleSummary {
   std::int64_t installments_kept = 0;
   std::int64_t installments_broken = 0;
   std::int64_t placements_changed = 0;
+  std::int64_t assigned = 0;  // given to a collector (new, or out of their team's skills)
+  std::int64_t rotated = 0;
+  std::int64_t agency_notices = 0;
+  std::int64_t agency_placed = 0;
+  std::int64_t agency_recalled = 0;
   std::int64_t champion = 0;
   std::int64_t challenger = 0;
   std::int64_t queue_items = 0;
@@ -61,6 +67,7 @@ struct CycleDependencies {
   CycleStore& store;
   SystemRunner run_as_system;
   const policy::Strategy& strategy;
+  const policy::AllocationRules& allocation;
   const BucketScheme& buckets;
   std::span<const policy::RulePack* const> packs;
   // Called after each step with the day and the step's name (progress for the API).

@@ -62,6 +62,12 @@ struct CaseColumns {
   std::vector<std::int16_t> broken_promises;
   std::vector<std::int8_t> on_hold;  // a hold that stops collection contact
   std::vector<std::int32_t> risk_score;  // -1: none
+  // Allocation.
+  std::vector<std::int32_t> language;       // dictionary index, the customer's
+  std::vector<std::int32_t> assigned_on;    // date serial or kNoDate
+  std::vector<std::int32_t> notice_on;      // the agency placement notice
+  std::vector<std::int32_t> placed_on, placed_until;
+  std::vector<std::int32_t> placed_agency;  // dictionary index, kNoIndex: not placed
 
   std::size_t size() const { return id.size(); }
 };

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cycle/allocation.hpp"
 #include "app/cycle/working_set.hpp"
 #include "core/date.hpp"
 #include "app/workflow/case_records.hpp"
@@ -21,6 +22,18 @@ struct BucketMove {
   std::string from_bucket;  // empty: the account's first recorded bucket
   std::string to_bucket;
   int days_past_due = 0;
+};
+
+// A case's allocation after the day's change (owner, rotation date, agency placement).
+struct AllocationWrite {
+  std::int64_t customer = 0;
+  std::int64_t case_id = 0;
+  std::string kind;  // assign, rotate, notice, place, recall
+  std::string previous_owner;
+  std::string owner;  // empty: unassigned
+  std::string to;     // the team or agency
+  std::optional<Date> assigned_on, notice_on, placed_on, placed_until;
+  std::string placed_agency;
 };
 
 struct CasePlacementChange {
@@ -106,6 +119,11 @@ class CycleStore {
   // Each call one transaction with its chunk's progress marker.
   virtual void WriteBucketMoves(Date as_of, int chunk, std::span<const BucketMove> moves) = 0;
   virtual void WritePlacements(Date as_of, int chunk, std::span<const CasePlacementChange> changes) = 0;
+  // Each change also on the case's timeline and in its customer's audit chain.
+  virtual void WriteAllocation(Date as_of, int chunk, std::span<const AllocationWrite> changes,
+                               const std::string& now) = 0;
+  // Active collectors (with a team) and agency users (with an agency).
+  virtual void LoadStaff(std::vector<StaffMember>& collectors, std::vector<StaffMember>& agency_users) = 0;
   // Chunk 0 also removes the items of other days: the queue is the day's.
   virtual void WriteQueue(Date as_of, int chunk, std::span<const QueueItem> items) = 0;
   // The queue of a day, per owner by rank (all owners when `owner` is empty).

@@ -46,8 +46,10 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
   app::WorkingSet set;
   app::CaseColumns& c = set.cases;
   std::unordered_map<std::int64_t, std::int32_t> case_rows;  // case id -> row
-  for (const Row& r : session_.Query("SELECT customer_id, id, owner, currency, segment, arm, treatment_since FROM cases "
-                                     "WHERE closed_at IS NULL ORDER BY customer_id, id")) {
+  for (const Row& r : session_.Query(
+           "SELECT c.customer_id, c.id, c.owner, c.currency, c.segment, c.arm, c.treatment_since, u.language, "
+           "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency FROM cases c "
+           "JOIN customers u ON u.id = c.customer_id WHERE c.closed_at IS NULL ORDER BY c.customer_id, c.id")) {
     case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
     c.customer.push_back(r.Int(0));
     c.id.push_back(r.Int(1));
@@ -56,6 +58,12 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
     c.segment.push_back(r.IsNull(4) ? app::kNoIndex : set.text.Intern(r.Text(4)));
     c.arm.push_back(r.IsNull(5) ? -1 : (r.Text(5) == "challenger" ? 1 : 0));
     c.treatment_since.push_back(DateColumn(r, 6));
+    c.language.push_back(set.text.Intern(r.Text(7)));
+    c.assigned_on.push_back(DateColumn(r, 8));
+    c.notice_on.push_back(DateColumn(r, 9));
+    c.placed_on.push_back(DateColumn(r, 10));
+    c.placed_until.push_back(DateColumn(r, 11));
+    c.placed_agency.push_back(r.IsNull(12) ? app::kNoIndex : set.text.Intern(r.Text(12)));
   }
   const std::size_t cases = c.id.size();
   c.last_contact.assign(cases, app::kNoDate);
@@ -281,6 +289,50 @@ void SqlCycleStore::WritePlacements(Date as_of, int chunk, std::span<const app::
   }
   Mark(as_of, "strategy", chunk, changes.size());
   transaction.Commit();
+}
+
+void SqlCycleStore::WriteAllocation(Date as_of, int chunk, std::span<const app::AllocationWrite> changes,
+                                    const std::string& now) {
+  Transaction transaction(session_);
+  AuditWriter audit(session_, vault_);
+  for (const app::AllocationWrite& c : changes) {
+    const std::vector<SqlValue> params = {Int(c.customer),           Int(c.case_id),         TextOrNull(c.owner),
+                                          DateOrNull(c.assigned_on), DateOrNull(c.notice_on), TextOrNull(c.placed_agency),
+                                          DateOrNull(c.placed_on),   DateOrNull(c.placed_until), Text(now)};
+    session_.Execute("UPDATE cases SET owner = $3, assigned_on = $4, agency_notice_on = $5, placed_agency = $6, "
+                     "placed_on = $7, placed_until = $8, updated_at = $9, version = version + 1 "
+                     "WHERE customer_id = $1 AND id = $2",
+                     params);
+    std::string summary;
+    if (c.kind == "notice") {
+      summary = "the debtor is told the case may be placed with an outside agency";
+    } else if (c.kind == "place") {
+      summary = "placed with agency " + c.to + " until " + (c.placed_until ? c.placed_until->ToString() : "");
+    } else if (c.kind == "recall") {
+      summary = "recalled from the agency" + (c.owner.empty() ? std::string() : ", assigned to " + c.owner);
+    } else {
+      summary = (c.kind == "rotate" ? "rotated to " : "assigned to ") + c.owner + " (team " + c.to + ")";
+    }
+    const std::vector<SqlValue> event = {Int(c.customer), Int(c.case_id), Text(now), Text("case.allocation." + c.kind),
+                                         Text(summary)};
+    session_.Execute("INSERT INTO case_events (customer_id, case_id, seq, at, actor, kind, summary) SELECT $1, $2, "
+                     "COALESCE(MAX(seq), 0) + 1, $3, 'system', $4, $5 FROM case_events WHERE customer_id = $1 AND "
+                     "case_id = $2",
+                     event);
+    audit.Append({c.customer, now, "system", "case.allocation." + c.kind, "case", c.case_id,
+                  c.previous_owner.empty() ? std::nullopt : std::optional<std::string>("owner=" + c.previous_owner),
+                  "owner=" + c.owner + (c.placed_agency.empty() ? "" : " agency=" + c.placed_agency)});
+  }
+  Mark(as_of, "allocate", chunk, changes.size());
+  transaction.Commit();
+}
+
+void SqlCycleStore::LoadStaff(std::vector<app::StaffMember>& collectors, std::vector<app::StaffMember>& agency_users) {
+  for (const Row& r : session_.Query("SELECT login, role, COALESCE(team, ''), COALESCE(agency, '') FROM users "
+                                     "WHERE disabled = 0 AND role IN ('collector', 'agency_user') ORDER BY login")) {
+    if (r.Text(1) == "collector" && !r.Text(2).empty()) collectors.push_back({r.Text(0), r.Text(2), ""});
+    if (r.Text(1) == "agency_user" && !r.Text(3).empty()) agency_users.push_back({r.Text(0), "", r.Text(3)});
+  }
 }
 
 void SqlCycleStore::WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) {

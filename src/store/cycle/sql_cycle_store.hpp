@@ -26,6 +26,9 @@ class SqlCycleStore : public app::CycleStore {
 
   void WriteBucketMoves(Date as_of, int chunk, std::span<const app::BucketMove> moves) override;
   void WritePlacements(Date as_of, int chunk, std::span<const app::CasePlacementChange> changes) override;
+  void WriteAllocation(Date as_of, int chunk, std::span<const app::AllocationWrite> changes,
+                       const std::string& now) override;
+  void LoadStaff(std::vector<app::StaffMember>& collectors, std::vector<app::StaffMember>& agency_users) override;
   void WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) override;
   std::vector<app::QueueItem> Queue(Date as_of, const std::string& owner) override;
   std::vector<app::DialerLine> DialerList(Date as_of, const std::string& owner) override;
