@@ -54,7 +54,8 @@ Result<AllocationRules> ParseAllocationRules(std::string_view yaml_text, std::st
     const YAML::Node root = YAML::Load(std::string(yaml_text));
     AllocationRules rules;
     if (!root || root.IsNull()) return rules;
-    if (auto s = CheckKeys(root, {"balance_by", "rotate_after_days", "collector_capacity", "capacity", "teams", "agencies"},
+    if (auto s = CheckKeys(root, {"balance_by", "rotate_after_days", "collector_capacity", "daily_queue", "capacity", "teams",
+                            "agencies"},
                            "allocation", source);
         !s) {
       return Fail(s.error());
@@ -66,6 +67,7 @@ Result<AllocationRules> ParseAllocationRules(std::string_view yaml_text, std::st
     }
     if (auto s = ReadCount(root, "rotate_after_days", rules.rotate_after_days, source); !s) return Fail(s.error());
     if (auto s = ReadCount(root, "collector_capacity", rules.collector_capacity, source); !s) return Fail(s.error());
+    if (auto s = ReadCount(root, "daily_queue", rules.daily_queue, source); !s) return Fail(s.error());
     if (const YAML::Node capacity = root["capacity"]) {
       for (const auto& entry : capacity) {
         int value = 0;

@@ -40,6 +40,7 @@ struct AllocationRules {
   BalanceBy balance_by = BalanceBy::kCount;
   int rotate_after_days = 0;  // 0: a case stays with its collector
   int collector_capacity = 0;  // open cases per collector; 0: no limit
+  int daily_queue = 0;         // queue items per collector and day, the highest priorities; 0: no limit
   std::map<std::string, int> capacity_of;  // by login
   std::vector<TeamRule> teams;             // in order of preference
   int notice_days = 7;                     // between the debtor's notice and the placement

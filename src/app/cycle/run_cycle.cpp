@@ -69,7 +69,6 @@ struct Loaded {
   WorkingSet set;
   std::vector<std::int32_t> segment_text;       // strategy segment -> dictionary index
   std::vector<std::int32_t> bucket_text;        // bucket index -> dictionary index
-  std::vector<std::string> person, time_zone;   // per case, loaded for the queue day only
   std::vector<StaffMember> collectors, agency_users;
 };
 
@@ -214,7 +213,6 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
     if (out.priority[x] != out.priority[y]) return out.priority[x] > out.priority[y];
     return cases.id[x] < cases.id[y];
   });
-  deps.store.LoadContactIdentities(set, loaded.person, loaded.time_zone);
   // Contacts of the last eight days: the frequency rules look back seven.
   const auto day_start = std::chrono::sys_seconds(std::chrono::sys_days(std::chrono::days(day.serial())));
   std::multimap<std::int64_t, policy::HistoryEvent> history;
@@ -233,6 +231,8 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
       owner = cases.owner[k];
       rank = 0;
     }
+    // A collector's day has room for so many cases: the highest priorities.
+    if (deps.allocation.daily_queue > 0 && rank >= deps.allocation.daily_queue) continue;
     const auto action = static_cast<policy::Action>(out.action[k]);
     QueueItem item;
     item.customer = cases.customer[k];
@@ -250,13 +250,15 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
     if (out.step[k] != nullptr) item.template_id = out.step[k]->template_id;
     if (const auto channel = ContactChannel(action)) {
       // The first moment of the debtor's day that the packs allow this contact.
-      const auto zone = policy::FindZone(loaded.time_zone[k]);
+      const std::string time_zone(set.text.Text(cases.time_zone[k]));
+      const auto zone = policy::FindZone(time_zone);
       if (!zone) return Fail(zone.error());
       policy::Attempt attempt;
       attempt.channel = *channel;
       attempt.at = policy::AtLocal(day.serial(), 0, *zone);
-      attempt.person = loaded.person[k];
-      attempt.timezones = {loaded.time_zone[k]};
+      // The customer's id names the person: the engine matches events to the attempt by it.
+      attempt.person = std::to_string(cases.customer[k]);
+      attempt.timezones = {time_zone};
       std::vector<policy::HistoryEvent> events;
       for (auto [it, end] = history.equal_range(cases.customer[k]); it != end; ++it) {
         policy::HistoryEvent event = it->second;

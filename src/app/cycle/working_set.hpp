@@ -64,6 +64,7 @@ struct CaseColumns {
   std::vector<std::int32_t> risk_score;  // -1: none
   // Allocation.
   std::vector<std::int32_t> language;       // dictionary index, the customer's
+  std::vector<std::int32_t> time_zone;      // dictionary index, the customer's IANA zone
   std::vector<std::int32_t> assigned_on;    // date serial or kNoDate
   std::vector<std::int32_t> notice_on;      // the agency placement notice
   std::vector<std::int32_t> placed_on, placed_until;

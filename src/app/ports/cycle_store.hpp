@@ -103,9 +103,6 @@ class CycleStore {
   // Every account past due at its anchor or in an open case, every open case
   // with the features the strategy and the queue read.
   virtual WorkingSet LoadWorkingSet() = 0;
-  // Each open case's customer's reference and time zone, for the compliance engine (by case row).
-  virtual void LoadContactIdentities(const WorkingSet& set, std::vector<std::string>& person,
-                                     std::vector<std::string>& time_zone) = 0;
   // Contacts made since `since` (UTC) by open cases' customers.
   virtual std::vector<RecentContact> ContactsSince(const std::string& since) = 0;
   // The open cases with holds in force.

@@ -13,7 +13,7 @@ namespace arrears::store {
 
 namespace {
 
-constexpr std::int64_t kPage = 50'000;
+constexpr std::int64_t kPage = 50'000;  // customer ids per read of the working set
 
 std::int32_t DateColumn(const Row& row, std::size_t column) {
   if (row.IsNull(column)) return app::kNoDate;
@@ -46,24 +46,34 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
   app::WorkingSet set;
   app::CaseColumns& c = set.cases;
   std::unordered_map<std::int64_t, std::int32_t> case_rows;  // case id -> row
-  for (const Row& r : session_.Query(
-           "SELECT c.customer_id, c.id, c.owner, c.currency, c.segment, c.arm, c.treatment_since, u.language, "
-           "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency FROM cases c "
-           "JOIN customers u ON u.id = c.customer_id WHERE c.closed_at IS NULL ORDER BY c.customer_id, c.id")) {
-    case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
-    c.customer.push_back(r.Int(0));
-    c.id.push_back(r.Int(1));
-    c.owner.push_back(r.IsNull(2) ? app::kNoIndex : set.text.Intern(r.Text(2)));
-    c.currency.push_back(set.text.Intern(r.Text(3)));
-    c.segment.push_back(r.IsNull(4) ? app::kNoIndex : set.text.Intern(r.Text(4)));
-    c.arm.push_back(r.IsNull(5) ? -1 : (r.Text(5) == "challenger" ? 1 : 0));
-    c.treatment_since.push_back(DateColumn(r, 6));
-    c.language.push_back(set.text.Intern(r.Text(7)));
-    c.assigned_on.push_back(DateColumn(r, 8));
-    c.notice_on.push_back(DateColumn(r, 9));
-    c.placed_on.push_back(DateColumn(r, 10));
-    c.placed_until.push_back(DateColumn(r, 11));
-    c.placed_agency.push_back(r.IsNull(12) ? app::kNoIndex : set.text.Intern(r.Text(12)));
+  // Both big reads page by ranges of customer ids: each page walks the primary keys' customer prefix.
+  const auto bounds = session_.Query("SELECT MIN(id), MAX(id) FROM customers");
+  const std::int64_t first_customer = bounds.empty() || bounds[0].IsNull(0) ? 1 : bounds[0].Int(0);
+  const std::int64_t last_customer = bounds.empty() || bounds[0].IsNull(1) ? 0 : bounds[0].Int(1);
+  for (std::int64_t from = first_customer; from <= last_customer; from += kPage) {
+    const std::vector<SqlValue> range = {Int(from), Int(from + kPage - 1)};
+    for (const Row& r : session_.Query(
+             "SELECT c.customer_id, c.id, c.owner, c.currency, c.segment, c.arm, c.treatment_since, u.language, "
+             "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency, u.time_zone FROM cases c "
+             "JOIN customers u ON u.id = c.customer_id WHERE c.customer_id BETWEEN $1 AND $2 AND c.closed_at IS NULL "
+             "ORDER BY c.customer_id, c.id",
+             range)) {
+      case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
+      c.customer.push_back(r.Int(0));
+      c.id.push_back(r.Int(1));
+      c.owner.push_back(r.IsNull(2) ? app::kNoIndex : set.text.Intern(r.Text(2)));
+      c.currency.push_back(set.text.Intern(r.Text(3)));
+      c.segment.push_back(r.IsNull(4) ? app::kNoIndex : set.text.Intern(r.Text(4)));
+      c.arm.push_back(r.IsNull(5) ? -1 : (r.Text(5) == "challenger" ? 1 : 0));
+      c.treatment_since.push_back(DateColumn(r, 6));
+      c.language.push_back(set.text.Intern(r.Text(7)));
+      c.assigned_on.push_back(DateColumn(r, 8));
+      c.notice_on.push_back(DateColumn(r, 9));
+      c.placed_on.push_back(DateColumn(r, 10));
+      c.placed_until.push_back(DateColumn(r, 11));
+      c.placed_agency.push_back(r.IsNull(12) ? app::kNoIndex : set.text.Intern(r.Text(12)));
+      c.time_zone.push_back(set.text.Intern(r.Text(13)));
+    }
   }
   const std::size_t cases = c.id.size();
   c.last_contact.assign(cases, app::kNoDate);
@@ -110,25 +120,21 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
     if (k != kNone) c.last_payment[k] = DateColumn(r, 1);
   }
 
-  // Accounts past due at their anchor or in an open case, in keyset pages.
+  // Accounts past due at their anchor or in an open case.
   app::AccountColumns& a = set.accounts;
-  std::int64_t after_customer = -1;
-  std::int64_t after_account = -1;
-  for (;;) {
-    const std::vector<SqlValue> params = {Int(after_customer), Int(after_account), Int(kPage)};
-    const auto rows = session_.Query(
-        "SELECT a.customer_id, a.id, a.oldest_unpaid_due_date, a.grace_days, a.balance_date, a.principal_not_due, "
-        "a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
-        "a.installment_fee + a.other_fee, a.principal_overdue, a.interest_overdue, a.rate_billionths, a.rate_period, "
-        "a.day_count, a.penalty_uplift_billionths, a.bucket, a.product_type, a.region, oc.case_id "
-        "FROM accounts a LEFT JOIN (SELECT ca.customer_id, ca.account_id, ca.case_id FROM case_accounts ca JOIN cases c "
-        "ON c.customer_id = ca.customer_id AND c.id = ca.case_id WHERE c.closed_at IS NULL) oc "
-        "ON oc.customer_id = a.customer_id AND oc.account_id = a.id "
-        "WHERE (a.customer_id, a.id) > ($1, $2) AND a.status <> 'closed' AND "
-        "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL) "
-        "ORDER BY a.customer_id, a.id LIMIT $3",
-        params);
-    for (const Row& r : rows) {
+  for (std::int64_t from = first_customer; from <= last_customer; from += kPage) {
+    const std::vector<SqlValue> range = {Int(from), Int(from + kPage - 1)};
+    for (const Row& r : session_.Query(
+             "SELECT a.customer_id, a.id, a.oldest_unpaid_due_date, a.grace_days, a.balance_date, a.principal_not_due, "
+             "a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
+             "a.installment_fee + a.other_fee, a.principal_overdue, a.interest_overdue, a.rate_billionths, "
+             "a.rate_period, a.day_count, a.penalty_uplift_billionths, a.bucket, a.product_type, a.region, oc.case_id "
+             "FROM accounts a LEFT JOIN (SELECT ca.customer_id, ca.account_id, ca.case_id FROM case_accounts ca "
+             "JOIN cases c ON c.customer_id = ca.customer_id AND c.id = ca.case_id WHERE c.closed_at IS NULL AND "
+             "ca.customer_id BETWEEN $1 AND $2) oc ON oc.customer_id = a.customer_id AND oc.account_id = a.id "
+             "WHERE a.customer_id BETWEEN $1 AND $2 AND a.status <> 'closed' AND "
+             "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL) ORDER BY a.customer_id, a.id",
+             range)) {
       a.customer.push_back(r.Int(0));
       a.id.push_back(r.Int(1));
       a.oldest_unpaid.push_back(DateColumn(r, 2));
@@ -152,26 +158,8 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
       a.region.push_back(r.IsNull(15) ? app::kNoIndex : set.text.Intern(r.Text(15)));
       a.case_row.push_back(r.IsNull(16) ? app::kNoIndex : row_of(r.Int(16)));
     }
-    if (static_cast<std::int64_t>(rows.size()) < kPage) break;
-    after_customer = a.customer.back();
-    after_account = a.id.back();
   }
   return set;
-}
-
-void SqlCycleStore::LoadContactIdentities(const app::WorkingSet& set, std::vector<std::string>& person,
-                                          std::vector<std::string>& time_zone) {
-  std::unordered_map<std::int64_t, std::size_t> rows;
-  for (std::size_t k = 0; k < set.cases.size(); ++k) rows.emplace(set.cases.id[k], k);
-  person.assign(set.cases.size(), "");
-  time_zone.assign(set.cases.size(), "Asia/Shanghai");
-  for (const Row& r : session_.Query("SELECT c.id, u.customer_ref, u.time_zone FROM cases c JOIN customers u ON "
-                                     "u.id = c.customer_id WHERE c.closed_at IS NULL")) {
-    const auto found = rows.find(r.Int(0));
-    if (found == rows.end()) continue;
-    person[found->second] = r.Text(1);
-    time_zone[found->second] = r.Text(2);
-  }
 }
 
 std::vector<app::RecentContact> SqlCycleStore::ContactsSince(const std::string& since) {
@@ -261,32 +249,72 @@ void SqlCycleStore::Mark(Date as_of, const char* step, int chunk, std::size_t ch
                    params);
 }
 
+namespace {
+
+// The staging tables the day's chunks go through: each chunk is copied in (COPY on PostgreSQL, a prepared INSERT
+// on SQLite), then merged by one or two set-based statements, all in the chunk's transaction.
+constexpr const char* kStagingTables =
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_moves (customer_id BIGINT, account_id BIGINT, from_bucket TEXT, "
+    "to_bucket TEXT, days_past_due INTEGER);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_placements (customer_id BIGINT, case_id BIGINT, segment TEXT, "
+    "arm TEXT, treatment TEXT, treatment_since TEXT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_allocation (customer_id BIGINT, case_id BIGINT, kind TEXT, "
+    "owner TEXT, assigned_on TEXT, notice_on TEXT, placed_agency TEXT, placed_on TEXT, placed_until TEXT, "
+    "summary TEXT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_queue (customer_id BIGINT, case_id BIGINT, owner TEXT, "
+    "rank INTEGER, priority BIGINT, propensity_ppm INTEGER, owed BIGINT, currency TEXT, days_past_due INTEGER, "
+    "bucket TEXT, segment TEXT, arm TEXT, action TEXT, template TEXT, contact_from TEXT)";
+
+}  // namespace
+
+void SqlCycleStore::Stage(const char* table, std::span<const std::string> columns,
+                          const std::function<void(const std::function<void(std::span<const SqlValue>)>&)>& rows) {
+  if (!staging_ready_) {
+    session_.ExecuteScript(kStagingTables);
+    staging_ready_ = true;
+  }
+  session_.Execute(std::string("DELETE FROM ") + table);
+  rows([&](std::span<const SqlValue> values) { session_.BulkRow(table, columns, values); });
+  session_.FinishBulk();
+}
+
 void SqlCycleStore::WriteBucketMoves(Date as_of, int chunk, std::span<const app::BucketMove> moves) {
   Transaction transaction(session_);
-  const std::string day = as_of.ToString();
-  for (const app::BucketMove& m : moves) {
-    const std::vector<SqlValue> move = {Int(m.customer), Int(m.account), Text(day), TextOrNull(m.from_bucket),
-                                        Text(m.to_bucket), Int(m.days_past_due)};
-    session_.Execute("INSERT INTO bucket_moves (customer_id, account_id, moved_on, from_bucket, to_bucket, days_past_due) "
-                     "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (customer_id, account_id, moved_on) DO UPDATE SET "
-                     "to_bucket = excluded.to_bucket, days_past_due = excluded.days_past_due",
-                     move);
-    const std::vector<SqlValue> account = {Int(m.customer), Int(m.account), Text(m.to_bucket)};
-    session_.Execute("UPDATE accounts SET bucket = $3 WHERE customer_id = $1 AND id = $2", account);
-  }
+  static const std::vector<std::string> columns = {"customer_id", "account_id", "from_bucket", "to_bucket",
+                                                   "days_past_due"};
+  Stage("cycle_stage_moves", columns, [&](const auto& row) {
+    for (const app::BucketMove& m : moves) {
+      const SqlValue values[] = {Int(m.customer), Int(m.account), TextOrNull(m.from_bucket), Text(m.to_bucket),
+                                 Int(m.days_past_due)};
+      row(values);
+    }
+  });
+  const std::vector<SqlValue> day = {Text(as_of.ToString())};
+  session_.Execute("INSERT INTO bucket_moves (customer_id, account_id, moved_on, from_bucket, to_bucket, days_past_due) "
+                   "SELECT customer_id, account_id, $1, from_bucket, to_bucket, days_past_due FROM cycle_stage_moves "
+                   "WHERE true ON CONFLICT (customer_id, account_id, moved_on) DO UPDATE SET "
+                   "to_bucket = excluded.to_bucket, days_past_due = excluded.days_past_due",
+                   day);
+  session_.Execute("UPDATE accounts SET bucket = m.to_bucket FROM cycle_stage_moves m "
+                   "WHERE accounts.customer_id = m.customer_id AND accounts.id = m.account_id");
   Mark(as_of, "buckets", chunk, moves.size());
   transaction.Commit();
 }
 
 void SqlCycleStore::WritePlacements(Date as_of, int chunk, std::span<const app::CasePlacementChange> changes) {
   Transaction transaction(session_);
-  for (const app::CasePlacementChange& c : changes) {
-    const std::vector<SqlValue> params = {Int(c.customer), Int(c.case_id), TextOrNull(c.segment), TextOrNull(c.arm),
-                                          TextOrNull(c.treatment), DateOrNull(c.treatment_since)};
-    session_.Execute("UPDATE cases SET segment = $3, arm = $4, treatment = $5, treatment_since = $6 "
-                     "WHERE customer_id = $1 AND id = $2",
-                     params);
-  }
+  static const std::vector<std::string> columns = {"customer_id", "case_id", "segment", "arm", "treatment",
+                                                   "treatment_since"};
+  Stage("cycle_stage_placements", columns, [&](const auto& row) {
+    for (const app::CasePlacementChange& c : changes) {
+      const SqlValue values[] = {Int(c.customer),       Int(c.case_id),         TextOrNull(c.segment),
+                                 TextOrNull(c.arm),     TextOrNull(c.treatment), DateOrNull(c.treatment_since)};
+      row(values);
+    }
+  });
+  session_.Execute("UPDATE cases SET segment = s.segment, arm = s.arm, treatment = s.treatment, "
+                   "treatment_since = s.treatment_since FROM cycle_stage_placements s "
+                   "WHERE cases.customer_id = s.customer_id AND cases.id = s.case_id");
   Mark(as_of, "strategy", chunk, changes.size());
   transaction.Commit();
 }
@@ -294,34 +322,47 @@ void SqlCycleStore::WritePlacements(Date as_of, int chunk, std::span<const app::
 void SqlCycleStore::WriteAllocation(Date as_of, int chunk, std::span<const app::AllocationWrite> changes,
                                     const std::string& now) {
   Transaction transaction(session_);
-  AuditWriter audit(session_, vault_);
-  for (const app::AllocationWrite& c : changes) {
-    const std::vector<SqlValue> params = {Int(c.customer),           Int(c.case_id),         TextOrNull(c.owner),
-                                          DateOrNull(c.assigned_on), DateOrNull(c.notice_on), TextOrNull(c.placed_agency),
-                                          DateOrNull(c.placed_on),   DateOrNull(c.placed_until), Text(now)};
-    session_.Execute("UPDATE cases SET owner = $3, assigned_on = $4, agency_notice_on = $5, placed_agency = $6, "
-                     "placed_on = $7, placed_until = $8, updated_at = $9, version = version + 1 "
-                     "WHERE customer_id = $1 AND id = $2",
-                     params);
-    std::string summary;
-    if (c.kind == "notice") {
-      summary = "the debtor is told the case may be placed with an outside agency";
-    } else if (c.kind == "place") {
-      summary = "placed with agency " + c.to + " until " + (c.placed_until ? c.placed_until->ToString() : "");
-    } else if (c.kind == "recall") {
-      summary = "recalled from the agency" + (c.owner.empty() ? std::string() : ", assigned to " + c.owner);
-    } else {
-      summary = (c.kind == "rotate" ? "rotated to " : "assigned to ") + c.owner + " (team " + c.to + ")";
+  static const std::vector<std::string> columns = {"customer_id", "case_id",   "kind",      "owner",        "assigned_on",
+                                                   "notice_on",   "placed_agency", "placed_on", "placed_until", "summary"};
+  std::string digest_text;
+  Stage("cycle_stage_allocation", columns, [&](const auto& row) {
+    for (const app::AllocationWrite& c : changes) {
+      std::string summary;
+      if (c.kind == "notice") {
+        summary = "the debtor is told the case may be placed with an outside agency";
+      } else if (c.kind == "place") {
+        summary = "placed with agency " + c.to + " until " + (c.placed_until ? c.placed_until->ToString() : "");
+      } else if (c.kind == "recall") {
+        summary = "recalled from the agency" + (c.owner.empty() ? std::string() : ", assigned to " + c.owner);
+      } else {
+        summary = (c.kind == "rotate" ? "rotated to " : "assigned to ") + c.owner + " (team " + c.to + ")";
+      }
+      digest_text += std::to_string(c.case_id) + " " + c.kind + " " + c.previous_owner + ">" + c.owner + "\n";
+      const SqlValue values[] = {Int(c.customer),           Int(c.case_id),            Text("case.allocation." + c.kind),
+                                 TextOrNull(c.owner),       DateOrNull(c.assigned_on), DateOrNull(c.notice_on),
+                                 TextOrNull(c.placed_agency), DateOrNull(c.placed_on), DateOrNull(c.placed_until),
+                                 Text(summary)};
+      row(values);
     }
-    const std::vector<SqlValue> event = {Int(c.customer), Int(c.case_id), Text(now), Text("case.allocation." + c.kind),
-                                         Text(summary)};
-    session_.Execute("INSERT INTO case_events (customer_id, case_id, seq, at, actor, kind, summary) SELECT $1, $2, "
-                     "COALESCE(MAX(seq), 0) + 1, $3, 'system', $4, $5 FROM case_events WHERE customer_id = $1 AND "
-                     "case_id = $2",
-                     event);
-    audit.Append({c.customer, now, "system", "case.allocation." + c.kind, "case", c.case_id,
-                  c.previous_owner.empty() ? std::nullopt : std::optional<std::string>("owner=" + c.previous_owner),
-                  "owner=" + c.owner + (c.placed_agency.empty() ? "" : " agency=" + c.placed_agency)});
+  });
+  const std::vector<SqlValue> at = {Text(now)};
+  session_.Execute("UPDATE cases SET owner = s.owner, assigned_on = s.assigned_on, agency_notice_on = s.notice_on, "
+                   "placed_agency = s.placed_agency, placed_on = s.placed_on, placed_until = s.placed_until, "
+                   "updated_at = $1, version = cases.version + 1 FROM cycle_stage_allocation s "
+                   "WHERE cases.customer_id = s.customer_id AND cases.id = s.case_id",
+                   at);
+  // On each case's timeline.
+  session_.Execute("INSERT INTO case_events (customer_id, case_id, seq, at, actor, kind, summary) SELECT s.customer_id, "
+                   "s.case_id, COALESCE((SELECT MAX(e.seq) FROM case_events e WHERE e.customer_id = s.customer_id AND "
+                   "e.case_id = s.case_id), 0) + 1, $1, 'system', s.kind, s.summary FROM cycle_stage_allocation s",
+                   at);
+  // One audit event per chunk, as for an import batch: the counts and a keyed digest of every change in it.
+  if (!changes.empty()) {
+    AuditWriter(session_, vault_).Append({kSystemChain, now, "system", "cycle.allocation", "cycle", as_of.serial(),
+                                          std::nullopt,
+                                          "as_of=" + as_of.ToString() + " chunk=" + std::to_string(chunk) +
+                                              " changes=" + std::to_string(changes.size()) + " digest=" +
+                                              vault_.KeyedHash("cycle-allocation", digest_text)});
   }
   Mark(as_of, "allocate", chunk, changes.size());
   transaction.Commit();
@@ -337,28 +378,31 @@ void SqlCycleStore::LoadStaff(std::vector<app::StaffMember>& collectors, std::ve
 
 void SqlCycleStore::WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) {
   Transaction transaction(session_);
-  const std::string day = as_of.ToString();
-  if (chunk == 0) {
-    const std::vector<SqlValue> params = {Text(day)};
-    session_.Execute("DELETE FROM queue_items WHERE queue_date <> $1", params);
-  }
-  for (const app::QueueItem& q : items) {
-    const std::vector<SqlValue> params = {
-        Int(q.customer),      Int(q.case_id),   Text(day),           TextOrNull(q.owner), Int(q.rank),
-        Int(q.priority),      Int(q.propensity_ppm), Int(q.owed),     Text(q.currency),    Int(q.days_past_due),
-        Text(q.bucket),       Text(q.segment),  Text(q.arm),         Text(q.action),      TextOrNull(q.template_id),
-        TextOrNull(q.contact_from)};
-    session_.Execute(
-        "INSERT INTO queue_items (customer_id, case_id, queue_date, owner, rank, priority, propensity_ppm, owed, "
-        "currency, days_past_due, bucket, segment, arm, action, template, contact_from) VALUES ($1, $2, $3, $4, $5, "
-        "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (customer_id, case_id) DO UPDATE SET "
-        "queue_date = excluded.queue_date, owner = excluded.owner, rank = excluded.rank, priority = excluded.priority, "
-        "propensity_ppm = excluded.propensity_ppm, owed = excluded.owed, currency = excluded.currency, "
-        "days_past_due = excluded.days_past_due, bucket = excluded.bucket, segment = excluded.segment, "
-        "arm = excluded.arm, action = excluded.action, template = excluded.template, "
-        "contact_from = excluded.contact_from",
-        params);
-  }
+  const std::vector<SqlValue> day = {Text(as_of.ToString())};
+  if (chunk == 0) session_.Execute("DELETE FROM queue_items WHERE queue_date <> $1", day);
+  static const std::vector<std::string> columns = {
+      "customer_id", "case_id", "owner",   "rank", "priority", "propensity_ppm", "owed",        "currency",
+      "days_past_due", "bucket", "segment", "arm",  "action",   "template",       "contact_from"};
+  Stage("cycle_stage_queue", columns, [&](const auto& row) {
+    for (const app::QueueItem& q : items) {
+      const SqlValue values[] = {Int(q.customer),       Int(q.case_id),      TextOrNull(q.owner),      Int(q.rank),
+                                 Int(q.priority),       Int(q.propensity_ppm), Int(q.owed),            Text(q.currency),
+                                 Int(q.days_past_due),  Text(q.bucket),      Text(q.segment),          Text(q.arm),
+                                 Text(q.action),        TextOrNull(q.template_id), TextOrNull(q.contact_from)};
+      row(values);
+    }
+  });
+  session_.Execute(
+      "INSERT INTO queue_items (customer_id, case_id, queue_date, owner, rank, priority, propensity_ppm, owed, "
+      "currency, days_past_due, bucket, segment, arm, action, template, contact_from) SELECT customer_id, case_id, $1, "
+      "owner, rank, priority, propensity_ppm, owed, currency, days_past_due, bucket, segment, arm, action, template, "
+      "contact_from FROM cycle_stage_queue WHERE true ON CONFLICT (customer_id, case_id) DO UPDATE SET "
+      "queue_date = excluded.queue_date, owner = excluded.owner, rank = excluded.rank, priority = excluded.priority, "
+      "propensity_ppm = excluded.propensity_ppm, owed = excluded.owed, currency = excluded.currency, "
+      "days_past_due = excluded.days_past_due, bucket = excluded.bucket, segment = excluded.segment, "
+      "arm = excluded.arm, action = excluded.action, template = excluded.template, "
+      "contact_from = excluded.contact_from",
+      day);
   Mark(as_of, "queue", chunk, items.size());
   transaction.Commit();
 }

@@ -3,6 +3,8 @@
 // chunk one transaction with its progress marker (cycle_chunks).
 #pragma once
 
+#include <functional>
+
 #include "app/ports/cycle_store.hpp"
 #include "app/ports/personal_data_vault.hpp"
 #include "store/database.hpp"
@@ -14,8 +16,6 @@ class SqlCycleStore : public app::CycleStore {
   SqlCycleStore(Session& session, const app::PersonalDataVault& vault) : session_(session), vault_(vault) {}
 
   app::WorkingSet LoadWorkingSet() override;
-  void LoadContactIdentities(const app::WorkingSet& set, std::vector<std::string>& person,
-                             std::vector<std::string>& time_zone) override;
   std::vector<app::RecentContact> ContactsSince(const std::string& since) override;
   std::vector<app::HeldCase> HoldsInForce() override;
 
@@ -36,9 +36,13 @@ class SqlCycleStore : public app::CycleStore {
 
  private:
   void Mark(Date as_of, const char* step, int chunk, std::size_t changes);
+  // Empties the staging `table` and copies the rows `rows` hands its writer into it.
+  void Stage(const char* table, std::span<const std::string> columns,
+             const std::function<void(const std::function<void(std::span<const SqlValue>)>&)>& rows);
 
   Session& session_;
   const app::PersonalDataVault& vault_;
+  bool staging_ready_ = false;
 };
 
 }  // namespace arrears::store
