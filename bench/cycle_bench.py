@@ -21,7 +21,10 @@ SOURCE = os.path.dirname(HERE)
 
 
 def run(args, **kwargs):
-    return subprocess.run(args, check=True, capture_output=True, text=True, **kwargs)
+    result = subprocess.run(args, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(args[:3])}... failed ({result.returncode}):\n{result.stderr}")
+    return result
 
 
 def portfolio_sql(dialect, accounts):
@@ -31,7 +34,7 @@ def portfolio_sql(dialect, accounts):
     def series(match):
         n = counts[match.group(1)]
         if dialect == "postgresql":
-            return f"generate_series(1, {n}) AS s(g)"
+            return f"generate_series(1::bigint, {n}) AS s(g)"
         return f"(WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {n}) SELECT g FROM s)"
 
     def minus_days(match):

@@ -10,11 +10,11 @@
 
 #include "app/cycle/run_cycle.hpp"
 #include "cli/command.hpp"
+#include "cli/cycle_runner.hpp"
 #include "cli/json_output.hpp"
 #include "cli/text_table.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/workflow_session.hpp"
-#include "store/cycle/sql_cycle_store.hpp"
 
 namespace arrears::cli {
 
@@ -23,9 +23,7 @@ namespace {
 struct Options {
   WorkflowOptions workflow;
   std::string as_of;
-  std::string strategy_file = "config/strategies/default.yaml";
-  std::string allocation_file = "config/allocation.yaml";
-  std::string buckets = "0,30,60,90,120,150,180";
+  CycleFiles files;
   int threads = 0;  // 0: every core
   int chunk = 5000;
 };
@@ -38,38 +36,25 @@ long PeakMegabytes() {
 
 void Run(const Options& o, const Context& context) {
   const Date as_of = DateOption(o.as_of, "--as-of");
-  const BucketScheme buckets = Require(BucketScheme::Parse(o.buckets), "--buckets");
-  const policy::Strategy strategy =
-      Require(policy::ParseStrategy(ReadFileOrFail(o.strategy_file, "--strategy"), o.strategy_file), "--strategy");
-  const policy::AllocationRules allocation = Require(
-      policy::ParseAllocationRules(ReadFileOrFail(o.allocation_file, "--allocation"), o.allocation_file), "--allocation");
+  auto rules = LoadCycleRules(o.files);
+  if (!rules) throw UsageError(rules.error().message);
   if (o.chunk < 1) throw UsageError("--chunk: at least 1");
   if (o.threads < 0) throw UsageError("--threads: 0 (every core) or more");
   const WorkflowEnvironment environment = OpenWorkflowEnvironment(o.workflow);
   auto session = environment.database->Acquire();
   RequireCurrentSchema(*session);
-  store::SqlCycleStore store(*session, *environment.vault);
   const Instant now = context.clock.Now();
-  const app::Actor system{"system", app::Role::kAdmin, "", ""};
-  app::CycleDependencies deps{
-      store,
-      [&](Date day, const std::function<Status(app::WorkflowContext&)>& use_case) {
-        return RunInTransaction(*session, environment, system, now, day, policy::Language::kZh, use_case);
-      },
-      strategy,
-      allocation,
-      buckets,
-      environment.pointers,
-      o.workflow.json ? std::function<void(Date, const std::string&)>()
-                      : [](Date day, const std::string& step) {
-                          std::cerr << "arrears cycle: " << day.ToString() << ' ' << step << " done\n";
-                        }};
   app::CycleOptions options;
   options.as_of = as_of;
   options.threads = o.threads > 0 ? o.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.chunk_size = static_cast<std::size_t>(o.chunk);
   options.now_text = app::FormatUtc(now.utc);
-  const auto summary = app::RunCycle(deps, options);
+  const auto summary = RunCycleOn(
+      *session, *environment.vault, environment.policy, environment.pointers, *rules, options, now,
+      o.workflow.json ? std::function<void(Date, const std::string&)>()
+                      : [](Date day, const std::string& step) {
+                          std::cerr << "arrears cycle: " << day.ToString() << ' ' << step << " done\n";
+                        });
   if (!summary) FailWith(summary.error());
   boost::json::value json = boost::json::parse(app::CycleSummaryJson(*summary));
   json.as_object()["peak_megabytes"] = PeakMegabytes();
@@ -104,9 +89,7 @@ void AddCycle(CLI::App& app, Selection& selection) {
   command->fallthrough();
   AddWorkflowOptions(*command, options->workflow);
   command->add_option("--as-of", options->as_of, "the business date, e.g. 2026-11-28")->required();
-  command->add_option("--strategy", options->strategy_file, "the strategy (default config/strategies/default.yaml)");
-  command->add_option("--allocation", options->allocation_file, "the allocation rules (default config/allocation.yaml)");
-  command->add_option("--buckets", options->buckets, "upper edges of the buckets in days (default 0,30,...,180)");
+  AddCycleFileOptions(*command, options->files);
   command->add_option("--threads", options->threads, "threads for the computation (default: every core)");
   command->add_option("--chunk", options->chunk, "changes per transaction (default 5000)");
   OnChosen(*command, selection, options, &Run);

@@ -37,7 +37,7 @@ void RunShow(const Options& o, const Context& context) {
   auto session = environment.database->Acquire();
   RequireCurrentSchema(*session);
   store::SqlCycleStore store(*session, *environment.vault);
-  const auto items = store.Queue(date, o.owner);
+  const auto items = store.Queue(date, o.owner, "");
   if (o.workflow.json) {
     boost::json::array array;
     for (const app::QueueItem& q : items) {

@@ -6,17 +6,22 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "cli/command.hpp"
 #include "cli/compliance_input.hpp"
 #include "cli/database_options.hpp"
+#include "cli/cycle_runner.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/workflow_session.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "store/crypto/sodium_credentials.hpp"
+#include "store/cycle/sql_cycle_store.hpp"
 #include "store/migrations.hpp"
+#include "policy/local_time.hpp"
 
 namespace arrears::cli {
 
@@ -32,6 +37,9 @@ struct Options {
   int threads = 8;
   int idle_timeout = 75;
   int request_timeout = 15;
+  CycleFiles cycle_files;
+  std::string cycle_at;  // HH:MM local time; empty: not scheduled
+  int cycle_threads = 0;
   std::string tls_certificate;
   std::string tls_key;
   bool secure_cookies = false;
@@ -87,11 +95,33 @@ void Run(const Options& o, const Context& context) {
   auto vault = Require(store::LoadVault(o.database.key_file, true, &created), "--key-file");
   const store::SodiumCredentials credentials;
   const Clock clock = context.clock;
+  int cycle_minute = -1;
+  if (!o.cycle_at.empty()) {
+    cycle_minute = policy::ParseClockMinutes(o.cycle_at);
+    if (cycle_minute < 0) throw UsageError("--cycle-at: a local time like 02:00");
+  }
+  // The daily cycle on a session of its own; the strategy and rules are read at each run, so an edit applies to the
+  // next night without a restart.
+  http::CycleRunner run_cycle = [&, clock](Date as_of, const http::CycleProgress& progress) -> Result<std::string> {
+    auto rules = LoadCycleRules(o.cycle_files);
+    if (!rules) return Fail(rules.error());
+    auto session = database->Acquire();
+    const std::shared_ptr<const http::PackSnapshot> snapshot = packs.Current();
+    const Instant now = clock.Now();
+    app::CycleOptions options;
+    options.as_of = as_of;
+    options.threads = o.cycle_threads > 0 ? o.cycle_threads
+                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    options.now_text = app::FormatUtc(now.utc);
+    auto summary = RunCycleOn(*session, *vault, workflow_policy, snapshot->pointers, *rules, options, now, progress);
+    if (!summary) return Fail(summary.error());
+    return app::CycleSummaryJson(*summary);
+  };
   std::error_code ec;
   const bool has_static = std::filesystem::is_directory(o.static_dir, ec);
   http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, packs,
                                   [clock] { return clock.Now().utc; }, [clock] { return clock.TodayForDemo(); },
-                                  has_static ? o.static_dir : "", secure_cookies});
+                                  has_static ? o.static_dir : "", secure_cookies, run_cycle});
   std::mutex log_mutex;
   http::Server server(
       server_options, [&api](const http::Request& request) { return api.Handle(request); },
@@ -132,7 +162,47 @@ void Run(const Options& o, const Context& context) {
             << server_options.address << ":" << server.port()
             << (has_static ? " (web UI from " + o.static_dir + ")" : "") << '\n'
             << std::flush;
+  // The nightly schedule: once the local time has passed --cycle-at, today's cycle runs unless it has.
+  std::mutex schedule_mutex;
+  std::condition_variable schedule_wake;
+  bool stopping = false;
+  std::thread schedule;
+  if (cycle_minute >= 0) {
+    schedule = std::thread([&] {
+      std::unique_lock lock(schedule_mutex);
+      while (!stopping) {
+        const Instant now = clock.Now();
+        const auto local = now.utc + now.offset;
+        const auto minute = std::chrono::duration_cast<std::chrono::minutes>(
+                                local - std::chrono::floor<std::chrono::days>(local))
+                                .count();
+        const Date today = now.LocalDate();
+        if (minute >= cycle_minute) {
+          bool done = false;
+          {
+            auto session = database->Acquire();
+            const auto run = store::SqlCycleStore(*session, *vault).FindRun(today);
+            done = run && !run->finished_at.empty();
+          }
+          const auto last = api.cycles().Last();
+          const bool tried_today = last && last->as_of == today;
+          if (!done && !tried_today && api.cycles().Start(today, "schedule")) {
+            std::cerr << "arrears serve: the cycle for " << today.ToString() << " started (schedule)\n" << std::flush;
+          }
+        }
+        schedule_wake.wait_for(lock, std::chrono::seconds(30));
+      }
+    });
+  }
   server.Run();
+  if (schedule.joinable()) {
+    {
+      std::lock_guard lock(schedule_mutex);
+      stopping = true;
+    }
+    schedule_wake.notify_all();
+    schedule.join();
+  }
   std::cerr << "arrears serve: stopped\n";
 }
 
@@ -153,6 +223,9 @@ void AddServe(CLI::App& app, Selection& selection) {
   command->add_option("--request-timeout", options->request_timeout,
                       "seconds a started request has to arrive (default 15)");
   command->add_flag("--secure-cookies", options->secure_cookies, "mark cookies Secure (behind a TLS proxy)");
+  AddCycleFileOptions(*command, options->cycle_files);
+  command->add_option("--cycle-at", options->cycle_at, "run the daily cycle each day at this local time, e.g. 02:00");
+  command->add_option("--cycle-threads", options->cycle_threads, "threads for the cycle's computation (default: every core)");
   command->add_option("--tls-cert", options->tls_certificate,
                       "serve HTTPS: PEM certificate chain, the server's certificate first (with --tls-key)");
   command->add_option("--tls-key", options->tls_key, "serve HTTPS: the PEM private key of --tls-cert");

@@ -66,14 +66,14 @@ WorkflowEnvironment OpenWorkflowEnvironment(const WorkflowOptions& options) {
   return environment;
 }
 
-Status RunInTransaction(store::Session& session, const WorkflowEnvironment& environment, const app::Actor& actor,
-                        const Instant& now, Date today, policy::Language language,
+Status RunInTransaction(store::Session& session, const app::PersonalDataVault& vault,
+                        const policy::WorkflowPolicy& policy, std::span<const policy::RulePack* const> packs,
+                        const app::Actor& actor, const Instant& now, Date today, policy::Language language,
                         const std::function<Status(app::WorkflowContext&)>& use_case) {
   const std::string now_text = app::FormatUtc(now.utc);
   store::Transaction transaction(session);
-  store::SqlWorkflowStore store(session, *environment.vault, actor.login, now_text);
-  app::WorkflowContext workflow{store, *environment.vault, environment.policy, environment.pointers, actor,
-                                now.utc, now_text,         today,              language};
+  store::SqlWorkflowStore store(session, vault, actor.login, now_text);
+  app::WorkflowContext workflow{store, vault, policy, packs, actor, now.utc, now_text, today, language};
   Status result = use_case(workflow);
   if (result) transaction.Commit();
   return result;
@@ -86,7 +86,8 @@ void RunWorkflow(const WorkflowOptions& options, const Context& context,
   RequireCurrentSchema(*session);
   const app::Actor actor = LoadActor(*session, options.as);
   const Status result =
-      RunInTransaction(*session, environment, actor, context.clock.Now(), context.clock.TodayForDemo(),
+      RunInTransaction(*session, *environment.vault, environment.policy, environment.pointers, actor,
+                       context.clock.Now(), context.clock.TodayForDemo(),
                        options.lang == "zh" ? policy::Language::kZh : policy::Language::kEn, use_case);
   if (!result) FailWith(result.error());
 }

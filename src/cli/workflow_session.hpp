@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 
 #include "app/workflow/workflow_context.hpp"
@@ -45,8 +46,9 @@ WorkflowEnvironment OpenWorkflowEnvironment(const WorkflowOptions& options);
 
 // Runs `use_case` as `actor` on `session` in one transaction: committed when
 // it succeeds, rolled back (and its error returned) when it fails.
-Status RunInTransaction(store::Session& session, const WorkflowEnvironment& environment, const app::Actor& actor,
-                        const Instant& now, Date today, policy::Language language,
+Status RunInTransaction(store::Session& session, const app::PersonalDataVault& vault,
+                        const policy::WorkflowPolicy& policy, std::span<const policy::RulePack* const> packs,
+                        const app::Actor& actor, const Instant& now, Date today, policy::Language language,
                         const std::function<Status(app::WorkflowContext&)>& use_case);
 
 // Runs `use_case` in one transaction. A failed Result rolls back and ends the

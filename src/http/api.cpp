@@ -22,6 +22,7 @@ const ApiServices& CurrentServices() { return *current_services; }
 
 Api::Api(ApiServices services)
     : services_(std::move(services)),
+      cycles_(services_.run_cycle, [this] { return app::FormatUtc(services_.now()); }),
       imports_(services_.database, services_.vault, services_.now,
                [this](std::int64_t batch) { EvaluateImportedPayments(services_, batch); }) {
   AddSystemRoutes(router_, services_, metrics_);
@@ -30,6 +31,7 @@ Api::Api(ApiServices services)
   AddCaseRecordRoutes(router_);
   AddReferenceRoutes(router_, services_);
   AddImportRoutes(router_, services_, imports_);
+  AddCycleRoutes(router_, services_, cycles_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -13,6 +13,7 @@
 #include "app/ports/account_store.hpp"
 #include "app/ports/personal_data_vault.hpp"
 #include "core/date.hpp"
+#include "http/cycle_jobs.hpp"
 #include "http/import_jobs.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -33,6 +34,7 @@ struct ApiServices {
   std::function<Date()> today;
   std::string static_dir;  // the web UI's built files (web/dist); empty: none
   bool secure_cookies = false;
+  CycleRunner run_cycle;  // empty: this server does not run the daily cycle
 };
 
 // What a handler runs with: the request's call and one database session.
@@ -48,11 +50,13 @@ class Api {
   Response Handle(const Request& request);
   const Router& router() const { return router_; }
   Metrics& metrics() { return metrics_; }
+  CycleJobs& cycles() { return cycles_; }
 
  private:
   ApiServices services_;
   Router router_;
   Metrics metrics_;
+  CycleJobs cycles_;
   ImportJobs imports_;  // last: destroyed first, waiting for running imports
 };
 
@@ -63,6 +67,7 @@ void AddCaseRoutes(Router& router);
 void AddCaseRecordRoutes(Router& router);
 void AddReferenceRoutes(Router& router, const ApiServices& services);
 void AddImportRoutes(Router& router, const ApiServices& services, ImportJobs& jobs);
+void AddCycleRoutes(Router& router, const ApiServices& services, CycleJobs& jobs);
 // Judges the promises and plans an imported payments batch met, as "system".
 void EvaluateImportedPayments(const ApiServices& services, std::int64_t batch_id);
 

@@ -253,6 +253,11 @@ TEST_P(HttpApi, AuthorisationMatrix) {
       {"GET", "/api/v1/imports", "", "FFFAFFFAF"},
       {"PUT", "/api/v1/rule-packs/cn-default", "pack: cn-default", "FFFFFFFAF"},
       {"GET", "/api/v1/roles", "", "AAAAAAAAA"},
+      {"GET", "/api/v1/queue", "", "AAAAFAAFA"},
+      {"GET", "/api/v1/queue?owner=c2", "", "FAAAFAFFA"},
+      {"GET", "/api/v1/cycle/runs", "", "FFFAFFFAA"},
+      {"POST", "/api/v1/cycle/runs", R"({"as_of":"2026-11-28"})", "FFFFFFFAF"},
+      {"GET", "/api/v1/cycle/runs/2026-11-28", "", "FFFAFFFAA"},
   };
   std::vector<HttpClient> clients;
   for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
@@ -500,7 +505,7 @@ TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
   const policy::WorkflowPolicy policy;
   http::RulePackSet packs({}, {}, [](const std::string&, const std::string&) {});
   http::Api api(http::ApiServices{db_.database(), **vault, credentials, policy, packs,
-                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false});
+                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false, {}});
   std::set<std::string> served;
   for (const http::Route& route : api.router().routes()) served.insert(route.method + " " + route.pattern);
   EXPECT_EQ(served, documented);

@@ -110,6 +110,7 @@ class CycleStore {
 
   virtual std::optional<CycleRun> FindRun(Date as_of) = 0;
   virtual std::optional<Date> LastFinishedRun() = 0;
+  virtual std::vector<CycleRun> RecentRuns(int limit) = 0;  // newest first
   virtual void StartRun(Date as_of, const std::string& now) = 0;
   virtual void FinishRun(Date as_of, const std::string& now, const std::string& summary) = 0;
 
@@ -123,8 +124,9 @@ class CycleStore {
   virtual void LoadStaff(std::vector<StaffMember>& collectors, std::vector<StaffMember>& agency_users) = 0;
   // Chunk 0 also removes the items of other days: the queue is the day's.
   virtual void WriteQueue(Date as_of, int chunk, std::span<const QueueItem> items) = 0;
-  // The queue of a day, per owner by rank (all owners when `owner` is empty).
-  virtual std::vector<QueueItem> Queue(Date as_of, const std::string& owner) = 0;
+  // The queue of a day, per owner by rank: one owner's, or (empty) every owner's; `team` non-empty keeps only
+  // owners of that team.
+  virtual std::vector<QueueItem> Queue(Date as_of, const std::string& owner, const std::string& team) = 0;
   // The day's calls compliance allows, with each number that may be dialled.
   virtual std::vector<DialerLine> DialerList(Date as_of, const std::string& owner) = 0;
   // One system audit event for an export of personal data.

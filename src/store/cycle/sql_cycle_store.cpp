@@ -226,6 +226,16 @@ std::optional<Date> SqlCycleStore::LastFinishedRun() {
   return date ? std::optional<Date>(*date) : std::nullopt;
 }
 
+std::vector<app::CycleRun> SqlCycleStore::RecentRuns(int limit) {
+  std::vector<app::CycleRun> runs;
+  const std::vector<SqlValue> params = {Int(limit)};
+  for (const Row& r : session_.Query(
+           "SELECT as_of, started_at, finished_at, summary FROM cycle_runs ORDER BY as_of DESC LIMIT $1", params)) {
+    runs.push_back({*Date::Parse(r.Text(0)), r.Text(1), r.IsNull(2) ? "" : r.Text(2), r.IsNull(3) ? "" : r.Text(3)});
+  }
+  return runs;
+}
+
 void SqlCycleStore::StartRun(Date as_of, const std::string& now) {
   const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(now)};
   session_.Execute("INSERT INTO cycle_runs (as_of, started_at) VALUES ($1, $2) ON CONFLICT (as_of) DO NOTHING", params);
@@ -435,12 +445,13 @@ app::QueueItem QueueItemFrom(const Row& r) {
 
 }  // namespace
 
-std::vector<app::QueueItem> SqlCycleStore::Queue(Date as_of, const std::string& owner) {
+std::vector<app::QueueItem> SqlCycleStore::Queue(Date as_of, const std::string& owner, const std::string& team) {
   std::vector<app::QueueItem> items;
-  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(owner)};
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(owner), Text(team)};
   for (const Row& r : session_.Query("SELECT " + std::string(kQueueColumns) +
-                                         " FROM queue_items q WHERE q.queue_date = $1 AND ($2 = '' OR q.owner = $2) "
-                                         "ORDER BY COALESCE(q.owner, ''), q.rank",
+                                         " FROM queue_items q LEFT JOIN users o ON o.login = q.owner "
+                                         "WHERE q.queue_date = $1 AND ($2 = '' OR q.owner = $2) AND "
+                                         "($3 = '' OR o.team = $3) ORDER BY COALESCE(q.owner, ''), q.rank",
                                      params)) {
     items.push_back(QueueItemFrom(r));
   }

@@ -21,6 +21,7 @@ class SqlCycleStore : public app::CycleStore {
 
   std::optional<app::CycleRun> FindRun(Date as_of) override;
   std::optional<Date> LastFinishedRun() override;
+  std::vector<app::CycleRun> RecentRuns(int limit) override;
   void StartRun(Date as_of, const std::string& now) override;
   void FinishRun(Date as_of, const std::string& now, const std::string& summary) override;
 
@@ -30,7 +31,7 @@ class SqlCycleStore : public app::CycleStore {
                        const std::string& now) override;
   void LoadStaff(std::vector<app::StaffMember>& collectors, std::vector<app::StaffMember>& agency_users) override;
   void WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) override;
-  std::vector<app::QueueItem> Queue(Date as_of, const std::string& owner) override;
+  std::vector<app::QueueItem> Queue(Date as_of, const std::string& owner, const std::string& team) override;
   std::vector<app::DialerLine> DialerList(Date as_of, const std::string& owner) override;
   void AuditExport(const std::string& actor, const std::string& now, const std::string& what) override;
 
