@@ -45,6 +45,10 @@ class Session {
 
   // Runs a statement and returns its rows (none for INSERT/UPDATE without RETURNING).
   virtual std::vector<Row> Query(std::string_view sql, std::span<const SqlValue> params = {}) = 0;
+  // Runs a query and hands each row to `each` as it arrives, without holding
+  // the whole result (the cycle's working set: millions of rows).
+  virtual void Stream(std::string_view sql, std::span<const SqlValue> params,
+                      const std::function<void(const Row&)>& each) = 0;
   // Runs a statement and returns the number of rows it changed.
   virtual std::int64_t Execute(std::string_view sql, std::span<const SqlValue> params = {}) = 0;
   // Runs several statements separated by ';' with no parameters (migrations).

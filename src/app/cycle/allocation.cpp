@@ -81,6 +81,7 @@ std::vector<AllocationChange> Allocate(const std::vector<AllocationCase>& cases,
   for (const StaffMember& s : agency_users) agency_of[s.login] = s.agency;
   Loads loads(rules);
   for (const AllocationCase& c : cases) {
+    if (c.closed) continue;
     const auto team = team_of.find(c.owner);
     loads.Add(c.owner, team == team_of.end() ? "" : team->second, c, 1);
   }
@@ -105,6 +106,7 @@ std::vector<AllocationChange> Allocate(const std::vector<AllocationCase>& cases,
   std::vector<AllocationChange> changes;
   for (std::size_t row = 0; row < cases.size(); ++row) {
     const AllocationCase& before = cases[row];
+    if (before.closed) continue;
     AllocationCase c = before;
     std::optional<AllocationKind> kind;
     std::string to;

@@ -28,6 +28,7 @@ struct AllocationCase {
   std::string owner;
   std::optional<Date> assigned_on, notice_on, placed_on, placed_until;
   std::string placed_agency;
+  bool closed = false;  // closed today: left alone
 };
 
 enum class AllocationKind { kAssign, kRotate, kNotice, kPlace, kRecall };

@@ -95,6 +95,7 @@ DayOutcome ComputeDay(const WorkingSet& set, const std::vector<std::int32_t>& se
   ParallelRanges(c.size(), threads, [&](std::size_t begin, std::size_t end) {
     policy::CaseFeatures features;
     for (std::size_t k = begin; k < end; ++k) {
+      if (c.closed[k] != 0) continue;  // closed today: no treatment, no queue
       const int dpd = out.case_days_past_due[k];
       const std::size_t bucket = buckets.IndexOf(dpd);
       out.case_bucket[k] = static_cast<std::int8_t>(bucket);

@@ -103,6 +103,7 @@ Status AllocateDay(const CycleDependencies& deps, const CycleOptions& options, D
     a.placed_on = DateOf(c.placed_on[k]);
     a.placed_until = DateOf(c.placed_until[k]);
     a.placed_agency = std::string(set.text.Text(c.placed_agency[k]));
+    a.closed = c.closed[k] != 0;
   }
   if (loaded.collectors.empty() && loaded.agency_users.empty()) deps.store.LoadStaff(loaded.collectors, loaded.agency_users);
   const std::vector<AllocationChange> changes =
@@ -168,6 +169,7 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
   std::vector<std::size_t> changed;
   CaseColumns& cases = set.cases;
   for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (cases.closed[k] != 0) continue;
     const std::int32_t segment = out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
     const std::int8_t arm = out.segment[k] < 0 ? -1 : out.arm[k];
     if (cases.segment[k] == segment && cases.arm[k] == arm && cases.treatment_since[k] == out.treatment_since[k]) continue;
@@ -196,9 +198,11 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
   timer.Lap("allocate");
   if (!build_queue) return Ok{};
 
-  summary.cases_open = static_cast<std::int64_t>(cases.size());
+  summary.cases_open = 0;
+  for (std::size_t k = 0; k < cases.size(); ++k) summary.cases_open += cases.closed[k] == 0 ? 1 : 0;
   summary.champion = summary.challenger = summary.cases_cured = 0;
   for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (cases.closed[k] != 0) continue;
     if (out.case_days_past_due[k] == 0) ++summary.cases_cured;
     if (out.segment[k] >= 0) ++(out.arm[k] == 1 ? summary.challenger : summary.champion);
   }
@@ -339,44 +343,70 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
   for (Date day = first; day <= options.as_of; day = day.AddDays(1)) {
     StepTimer timer(summary, deps, day);
     deps.store.StartRun(day, options.now_text);
-    OpenedCases opened;
-    if (auto status = deps.run_as_system(day, [&](WorkflowContext& context) -> Status {
-          auto result = OpenCases(context);
-          if (!result) return Fail(result.error());
-          opened = *result;
-          return Ok{};
-        });
-        !status) {
-      return Fail(status.error());
-    }
-    summary.cases_opened += opened.opened;
-    summary.cases_reopened += opened.reopened;
-    timer.Lap("cases");
-    Evaluation evaluation;
-    if (auto status = deps.run_as_system(day, [&](WorkflowContext& context) -> Status {
-          auto result = EvaluateAll(context);
-          if (!result) return Fail(result.error());
-          evaluation = *result;
-          return Ok{};
-        });
-        !status) {
-      return Fail(status.error());
-    }
-    summary.promises_kept += evaluation.promises_kept + evaluation.promises_partly_kept;
-    summary.promises_broken += evaluation.promises_broken;
-    summary.installments_kept += evaluation.installments_kept;
-    summary.installments_broken += evaluation.installments_broken;
-    timer.Lap("promises");
-    // A case opened, reopened or closed, or a promise or installment judged, changes the working set or the
-    // features the strategy reads: load it again. Otherwise the day before's set, as this run left it, is current.
-    const bool judged = evaluation.promises_kept + evaluation.promises_partly_kept + evaluation.promises_broken +
-                            evaluation.installments_kept + evaluation.installments_broken >
-                        0;
-    if (!loaded || opened.opened + opened.reopened + opened.accounts_added > 0 || evaluation.closed || judged ||
-        evaluation.arrangement_failed || evaluation.arrangement_completed) {
+    if (!loaded) {
       loaded = Load(deps);
       timer.Lap("load");
     }
+    // Cases: only when an account the lender reports past due belongs to no open case (a new delinquency, a case
+    // closed within its monitoring period, an account added to a customer in collection).
+    bool needs_cases = false;
+    for (std::size_t i = 0; i < loaded->set.accounts.size() && !needs_cases; ++i) {
+      needs_cases = loaded->set.accounts.stored_dpd[i] > 0 && loaded->set.accounts.case_row[i] == kNoIndex;
+    }
+    if (needs_cases) {
+      OpenedCases opened;
+      if (auto status = deps.run_as_system(day, [&](WorkflowContext& context) -> Status {
+            auto result = OpenCases(context);
+            if (!result) return Fail(result.error());
+            opened = *result;
+            return Ok{};
+          });
+          !status) {
+        return Fail(status.error());
+      }
+      summary.cases_opened += opened.opened;
+      summary.cases_reopened += opened.reopened;
+      if (opened.opened + opened.reopened + opened.accounts_added > 0) loaded = Load(deps);
+    }
+    timer.Lap("cases");
+    // Promises and installments: the cases with a promise or installment due by today (kept or broken on its
+    // date; payments judge them as they arrive), or with nothing left overdue (to close).
+    {
+      CaseColumns& cases = loaded->set.cases;
+      std::vector<std::int64_t> overdue(cases.size(), 0);
+      for (std::size_t i = 0; i < loaded->set.accounts.size(); ++i) {
+        const std::int32_t row = loaded->set.accounts.case_row[i];
+        if (row != kNoIndex) overdue[static_cast<std::size_t>(row)] += loaded->set.accounts.overdue[i];
+      }
+      std::vector<std::size_t> rows;
+      std::vector<CaseId> ids;
+      for (std::size_t k = 0; k < cases.size(); ++k) {
+        const bool due = cases.commitment_due[k] != kNoDate && cases.commitment_due[k] <= day.serial();
+        if (cases.closed[k] == 0 && (due || overdue[k] <= 0)) {
+          rows.push_back(k);
+          ids.push_back(CaseId{cases.id[k]});
+        }
+      }
+      if (!ids.empty()) {
+        Evaluation evaluation;
+        if (auto status = deps.run_as_system(day, [&](WorkflowContext& context) -> Status {
+              auto result = EvaluateCases(context, ids);
+              if (!result) return Fail(result.error());
+              evaluation = *result;
+              return Ok{};
+            });
+            !status) {
+          return Fail(status.error());
+        }
+        summary.promises_kept += evaluation.promises_kept + evaluation.promises_partly_kept;
+        summary.promises_broken += evaluation.promises_broken;
+        summary.installments_kept += evaluation.installments_kept;
+        summary.installments_broken += evaluation.installments_broken;
+        // What was judged changes the features the strategy reads; a case closed leaves the day's work.
+        deps.store.RefreshCases(loaded->set, rows);
+      }
+    }
+    timer.Lap("promises");
     const bool last_day = day == options.as_of;
     if (auto status = ComputeAndWrite(deps, options, day, last_day, *loaded, summary, timer); !status) {
       return Fail(status.error());

@@ -24,8 +24,12 @@ class Dictionary {
   std::size_t size() const { return texts_.size(); }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
   std::vector<std::string> texts_;
-  std::unordered_map<std::string, std::int32_t> index_;
+  std::unordered_map<std::string, std::int32_t, Hash, std::equal_to<>> index_;
 };
 
 struct AccountColumns {
@@ -44,6 +48,7 @@ struct AccountColumns {
   std::vector<std::int32_t> product;  // dictionary index
   std::vector<std::int32_t> region;   // dictionary index
   std::vector<std::int32_t> case_row;  // the row of its open case in CaseColumns, or kNoIndex
+  std::vector<std::int32_t> stored_dpd;  // days past due as the lender last sent them (what opens a case)
 
   std::size_t size() const { return id.size(); }
 };
@@ -60,6 +65,8 @@ struct CaseColumns {
   std::vector<std::int32_t> last_payment;  // date serial of the last payment, or kNoDate
   std::vector<std::int8_t> promise;        // 0 none, 1 open, 2 kept, 3 broken: the latest promise
   std::vector<std::int16_t> broken_promises;
+  std::vector<std::int32_t> commitment_due;  // the earliest open promise or installment date; kNoDate: none
+  std::vector<std::int8_t> closed;            // closed during this run (by the promises step)
   std::vector<std::int8_t> on_hold;  // a hold that stops collection contact
   std::vector<std::int32_t> risk_score;  // -1: none
   // Allocation.

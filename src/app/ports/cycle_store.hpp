@@ -103,6 +103,8 @@ class CycleStore {
   // Every account past due at its anchor or in an open case, every open case
   // with the features the strategy and the queue read.
   virtual WorkingSet LoadWorkingSet() = 0;
+  // After the workflow judged `rows`' promises and plans: their promise features and whether they closed.
+  virtual void RefreshCases(WorkingSet& set, const std::vector<std::size_t>& rows) = 0;
   // Contacts made since `since` (UTC) by open cases' customers.
   virtual std::vector<RecentContact> ContactsSince(const std::string& since) = 0;
   // The open cases with holds in force.

@@ -47,6 +47,8 @@ struct Evaluation {
 Result<Evaluation> EvaluateCase(WorkflowContext& context, CaseId id);
 // Every case with an open promise or an active arrangement, or paid off.
 Result<Evaluation> EvaluateAll(WorkflowContext& context);
+// The given cases (the daily cycle names those with open commitments or nothing overdue).
+Result<Evaluation> EvaluateCases(WorkflowContext& context, const std::vector<CaseId>& ids);
 // The cases a payments import paid into, right after it is applied.
 Result<Evaluation> EvaluatePaidCases(WorkflowContext& context, std::int64_t batch_id);
 

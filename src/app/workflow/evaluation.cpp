@@ -177,9 +177,7 @@ Result<Evaluation> EvaluateCase(WorkflowContext& context, CaseId id) {
   return result;
 }
 
-namespace {
-
-Result<Evaluation> EvaluateEach(WorkflowContext& context, const std::vector<CaseId>& ids) {
+Result<Evaluation> EvaluateCases(WorkflowContext& context, const std::vector<CaseId>& ids) {
   Evaluation total;
   for (CaseId id : ids) {
     auto one = EvaluateCase(context, id);
@@ -196,14 +194,12 @@ Result<Evaluation> EvaluateEach(WorkflowContext& context, const std::vector<Case
   return total;
 }
 
-}  // namespace
-
 Result<Evaluation> EvaluateAll(WorkflowContext& context) {
-  return EvaluateEach(context, context.store.CasesWithOpenCommitments());
+  return EvaluateCases(context, context.store.CasesWithOpenCommitments());
 }
 
 Result<Evaluation> EvaluatePaidCases(WorkflowContext& context, std::int64_t batch_id) {
-  return EvaluateEach(context, context.store.CasesPaidInBatch(batch_id));
+  return EvaluateCases(context, context.store.CasesPaidInBatch(batch_id));
 }
 
 }  // namespace arrears::app

@@ -13,7 +13,6 @@ namespace arrears::store {
 
 namespace {
 
-constexpr std::int64_t kPage = 50'000;  // customer ids per read of the working set
 
 std::int32_t DateColumn(const Row& row, std::size_t column) {
   if (row.IsNull(column)) return app::kNoDate;
@@ -40,47 +39,57 @@ std::string ConversationOutcomes() {
   return list;
 }
 
+// The staging tables the day's chunks go through: each chunk is copied in (COPY on PostgreSQL, a prepared INSERT
+// on SQLite), then merged by one or two set-based statements, all in the chunk's transaction.
+constexpr const char* kStagingTables =
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_moves (customer_id BIGINT, account_id BIGINT, from_bucket TEXT, "
+    "to_bucket TEXT, days_past_due INTEGER);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_placements (customer_id BIGINT, case_id BIGINT, segment TEXT, "
+    "arm TEXT, treatment TEXT, treatment_since TEXT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_allocation (customer_id BIGINT, case_id BIGINT, kind TEXT, "
+    "owner TEXT, assigned_on TEXT, notice_on TEXT, placed_agency TEXT, placed_on TEXT, placed_until TEXT, "
+    "summary TEXT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_cases (customer_id BIGINT, case_id BIGINT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_queue (customer_id BIGINT, case_id BIGINT, owner TEXT, "
+    "rank INTEGER, priority BIGINT, propensity_ppm INTEGER, owed BIGINT, currency TEXT, days_past_due INTEGER, "
+    "bucket TEXT, segment TEXT, arm TEXT, action TEXT, template TEXT, contact_from TEXT)";
+
 }  // namespace
 
 app::WorkingSet SqlCycleStore::LoadWorkingSet() {
   app::WorkingSet set;
   app::CaseColumns& c = set.cases;
   std::unordered_map<std::int64_t, std::int32_t> case_rows;  // case id -> row
-  // Both big reads page by ranges of customer ids: each page walks the primary keys' customer prefix.
-  const auto bounds = session_.Query("SELECT MIN(id), MAX(id) FROM customers");
-  const std::int64_t first_customer = bounds.empty() || bounds[0].IsNull(0) ? 1 : bounds[0].Int(0);
-  const std::int64_t last_customer = bounds.empty() || bounds[0].IsNull(1) ? 0 : bounds[0].Int(1);
-  for (std::int64_t from = first_customer; from <= last_customer; from += kPage) {
-    const std::vector<SqlValue> range = {Int(from), Int(from + kPage - 1)};
-    for (const Row& r : session_.Query(
-             "SELECT c.customer_id, c.id, c.owner, c.currency, c.segment, c.arm, c.treatment_since, u.language, "
-             "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency, u.time_zone FROM cases c "
-             "JOIN customers u ON u.id = c.customer_id WHERE c.customer_id BETWEEN $1 AND $2 AND c.closed_at IS NULL "
-             "ORDER BY c.customer_id, c.id",
-             range)) {
-      case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
-      c.customer.push_back(r.Int(0));
-      c.id.push_back(r.Int(1));
-      c.owner.push_back(r.IsNull(2) ? app::kNoIndex : set.text.Intern(r.Text(2)));
-      c.currency.push_back(set.text.Intern(r.Text(3)));
-      c.segment.push_back(r.IsNull(4) ? app::kNoIndex : set.text.Intern(r.Text(4)));
-      c.arm.push_back(r.IsNull(5) ? -1 : (r.Text(5) == "challenger" ? 1 : 0));
-      c.treatment_since.push_back(DateColumn(r, 6));
-      c.language.push_back(set.text.Intern(r.Text(7)));
-      c.assigned_on.push_back(DateColumn(r, 8));
-      c.notice_on.push_back(DateColumn(r, 9));
-      c.placed_on.push_back(DateColumn(r, 10));
-      c.placed_until.push_back(DateColumn(r, 11));
-      c.placed_agency.push_back(r.IsNull(12) ? app::kNoIndex : set.text.Intern(r.Text(12)));
-      c.time_zone.push_back(set.text.Intern(r.Text(13)));
-    }
-  }
+  // The two big reads stream their rows: nothing but the columns is held.
+  session_.Stream(
+      "SELECT c.customer_id, c.id, c.owner, c.currency, c.segment, c.arm, c.treatment_since, u.language, "
+      "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency, u.time_zone FROM cases c "
+      "JOIN customers u ON u.id = c.customer_id WHERE c.closed_at IS NULL ORDER BY c.customer_id, c.id",
+      {}, [&](const Row& r) {
+        case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
+        c.customer.push_back(r.Int(0));
+        c.id.push_back(r.Int(1));
+        c.owner.push_back(r.IsNull(2) ? app::kNoIndex : set.text.Intern(r.Text(2)));
+        c.currency.push_back(set.text.Intern(r.Text(3)));
+        c.segment.push_back(r.IsNull(4) ? app::kNoIndex : set.text.Intern(r.Text(4)));
+        c.arm.push_back(r.IsNull(5) ? -1 : (r.Text(5) == "challenger" ? 1 : 0));
+        c.treatment_since.push_back(DateColumn(r, 6));
+        c.language.push_back(set.text.Intern(r.Text(7)));
+        c.assigned_on.push_back(DateColumn(r, 8));
+        c.notice_on.push_back(DateColumn(r, 9));
+        c.placed_on.push_back(DateColumn(r, 10));
+        c.placed_until.push_back(DateColumn(r, 11));
+        c.placed_agency.push_back(r.IsNull(12) ? app::kNoIndex : set.text.Intern(r.Text(12)));
+        c.time_zone.push_back(set.text.Intern(r.Text(13)));
+      });
   const std::size_t cases = c.id.size();
   c.last_contact.assign(cases, app::kNoDate);
   c.last_contact_reached.assign(cases, 0);
   c.last_payment.assign(cases, app::kNoDate);
   c.promise.assign(cases, 0);
   c.broken_promises.assign(cases, 0);
+  c.commitment_due.assign(cases, app::kNoDate);
+  c.closed.assign(cases, 0);
   c.on_hold.assign(cases, 0);
   c.risk_score.assign(cases, -1);
   const auto row_of = [&](std::int64_t case_id) {
@@ -101,13 +110,7 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
     c.last_contact[k] = DateColumn(r, 1);
     c.last_contact_reached[k] = !r.IsNull(2) && r.Text(2) == r.Text(1) ? 1 : 0;
   }
-  for (const Row& r : session_.Query("SELECT x.case_id, x.status FROM promises x" + open + " ORDER BY x.case_id, x.id")) {
-    const std::size_t k = at(r.Int(0));
-    if (k == kNone) continue;
-    const std::string& status = r.Text(1);
-    c.promise[k] = status == "open" ? 1 : status == "broken" ? 3 : 2;  // the latest promise's, by id
-    if (status == "broken") ++c.broken_promises[k];
-  }
+  LoadPromiseFeatures(set, at, false);
   for (const Row& r : session_.Query("SELECT x.case_id, x.kind FROM case_holds x" + open + " WHERE x.released_at IS NULL")) {
     const std::size_t k = at(r.Int(0));
     const auto kind = ParseHoldKind(r.Text(1));
@@ -122,44 +125,100 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
 
   // Accounts past due at their anchor or in an open case.
   app::AccountColumns& a = set.accounts;
-  for (std::int64_t from = first_customer; from <= last_customer; from += kPage) {
-    const std::vector<SqlValue> range = {Int(from), Int(from + kPage - 1)};
-    for (const Row& r : session_.Query(
-             "SELECT a.customer_id, a.id, a.oldest_unpaid_due_date, a.grace_days, a.balance_date, a.principal_not_due, "
-             "a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
-             "a.installment_fee + a.other_fee, a.principal_overdue, a.interest_overdue, a.rate_billionths, "
-             "a.rate_period, a.day_count, a.penalty_uplift_billionths, a.bucket, a.product_type, a.region, oc.case_id "
-             "FROM accounts a LEFT JOIN (SELECT ca.customer_id, ca.account_id, ca.case_id FROM case_accounts ca "
-             "JOIN cases c ON c.customer_id = ca.customer_id AND c.id = ca.case_id WHERE c.closed_at IS NULL AND "
-             "ca.customer_id BETWEEN $1 AND $2) oc ON oc.customer_id = a.customer_id AND oc.account_id = a.id "
-             "WHERE a.customer_id BETWEEN $1 AND $2 AND a.status <> 'closed' AND "
-             "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL) ORDER BY a.customer_id, a.id",
-             range)) {
-      a.customer.push_back(r.Int(0));
-      a.id.push_back(r.Int(1));
-      a.oldest_unpaid.push_back(DateColumn(r, 2));
-      a.grace_days.push_back(static_cast<std::int16_t>(r.Int(3)));
-      a.balance_date.push_back(DateColumn(r, 4));
-      a.principal_not_due.push_back(r.Int(5));
-      a.overdue.push_back(r.Int(6));
-      a.overdue_principal.push_back(r.Int(7));
-      a.overdue_interest.push_back(r.Int(8));
-      a.rate_billionths.push_back(r.Int(9));
-      a.rate_period.push_back(RatePeriodOf(r.Text(10)));
-      const auto day_count = r.IsNull(11) ? std::nullopt : ParseDayCountConvention(r.Text(11));
-      a.day_count.push_back(static_cast<std::int8_t>(day_count.value_or(DayCountConvention::kActual360)));
-      // Loans: penalty interest at the contract rate + 50% unless the contract says otherwise (PBoC), and compound
-      // interest on overdue interest. Cards: the daily rate, no uplift, no compounding between statements.
-      const bool card = r.Text(14) == "card";
-      a.penalty_uplift_billionths.push_back(r.IsNull(12) ? (card ? 0 : 500'000'000) : r.Int(12));
-      a.compound.push_back(card ? 0 : 1);
-      a.bucket.push_back(r.IsNull(13) ? app::kNoIndex : set.text.Intern(r.Text(13)));
-      a.product.push_back(set.text.Intern(r.Text(14)));
-      a.region.push_back(r.IsNull(15) ? app::kNoIndex : set.text.Intern(r.Text(15)));
-      a.case_row.push_back(r.IsNull(16) ? app::kNoIndex : row_of(r.Int(16)));
-    }
-  }
+  session_.Stream(
+      "SELECT a.customer_id, a.id, a.oldest_unpaid_due_date, a.grace_days, a.balance_date, a.principal_not_due, "
+      "a.principal_overdue + a.interest_overdue + a.penalty_interest + a.compound_interest + a.late_fee + "
+      "a.installment_fee + a.other_fee, a.principal_overdue, a.interest_overdue, a.rate_billionths, a.rate_period, "
+      "a.day_count, a.penalty_uplift_billionths, a.bucket, a.product_type, a.region, oc.case_id, a.days_past_due "
+      "FROM accounts a "
+      "LEFT JOIN (SELECT ca.customer_id, ca.account_id, ca.case_id FROM case_accounts ca JOIN cases c ON "
+      "c.customer_id = ca.customer_id AND c.id = ca.case_id WHERE c.closed_at IS NULL) oc "
+      "ON oc.customer_id = a.customer_id AND oc.account_id = a.id WHERE a.status <> 'closed' AND "
+      "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL) ORDER BY a.customer_id, a.id",
+      {}, [&](const Row& r) {
+        a.customer.push_back(r.Int(0));
+        a.id.push_back(r.Int(1));
+        a.oldest_unpaid.push_back(DateColumn(r, 2));
+        a.grace_days.push_back(static_cast<std::int16_t>(r.Int(3)));
+        a.balance_date.push_back(DateColumn(r, 4));
+        a.principal_not_due.push_back(r.Int(5));
+        a.overdue.push_back(r.Int(6));
+        a.overdue_principal.push_back(r.Int(7));
+        a.overdue_interest.push_back(r.Int(8));
+        a.rate_billionths.push_back(r.Int(9));
+        a.rate_period.push_back(RatePeriodOf(r.Text(10)));
+        const auto day_count = r.IsNull(11) ? std::nullopt : ParseDayCountConvention(r.Text(11));
+        a.day_count.push_back(static_cast<std::int8_t>(day_count.value_or(DayCountConvention::kActual360)));
+        // Loans: penalty interest at the contract rate + 50% unless the contract says otherwise (PBoC), and
+        // compound interest on overdue interest. Cards: the daily rate, no uplift, no compounding between statements.
+        const bool card = r.Text(14) == "card";
+        a.penalty_uplift_billionths.push_back(r.IsNull(12) ? (card ? 0 : 500'000'000) : r.Int(12));
+        a.compound.push_back(card ? 0 : 1);
+        a.bucket.push_back(r.IsNull(13) ? app::kNoIndex : set.text.Intern(r.Text(13)));
+        a.product.push_back(set.text.Intern(r.Text(14)));
+        a.region.push_back(r.IsNull(15) ? app::kNoIndex : set.text.Intern(r.Text(15)));
+        a.case_row.push_back(r.IsNull(16) ? app::kNoIndex : row_of(r.Int(16)));
+        a.stored_dpd.push_back(static_cast<std::int32_t>(r.Int(17)));
+      });
   return set;
+}
+
+void SqlCycleStore::LoadPromiseFeatures(app::WorkingSet& set, const std::function<std::size_t(std::int64_t)>& row_of,
+                                        bool staged) {
+  app::CaseColumns& c = set.cases;
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const std::string only = staged ? " JOIN cycle_stage_cases s ON s.customer_id = x.customer_id AND s.case_id = x.case_id"
+                                  : " JOIN cases o ON o.customer_id = x.customer_id AND o.id = x.case_id AND "
+                                    "o.closed_at IS NULL";
+  const auto due = [&](std::size_t k, std::int32_t date) {
+    if (date != app::kNoDate && (c.commitment_due[k] == app::kNoDate || date < c.commitment_due[k])) {
+      c.commitment_due[k] = date;
+    }
+  };
+  session_.Stream("SELECT x.case_id, x.status, x.promised_on FROM promises x" + only + " ORDER BY x.case_id, x.id", {},
+                  [&](const Row& r) {
+                    const std::size_t k = row_of(r.Int(0));
+                    if (k == kNone) return;
+                    const std::string& status = r.Text(1);
+                    c.promise[k] = status == "open" ? 1 : status == "broken" ? 3 : 2;  // the latest promise's, by id
+                    if (status == "broken") ++c.broken_promises[k];
+                    if (status == "open") due(k, DateColumn(r, 2));
+                  });
+  session_.Stream("SELECT x.case_id, MIN(i.due_on) FROM arrangements x JOIN arrangement_installments i ON "
+                  "i.customer_id = x.customer_id AND i.arrangement_id = x.id" + only +
+                      " WHERE x.status = 'active' AND i.status = 'open' GROUP BY x.case_id",
+                  {}, [&](const Row& r) {
+                    const std::size_t k = row_of(r.Int(0));
+                    if (k != kNone) due(k, DateColumn(r, 1));
+                  });
+}
+
+void SqlCycleStore::RefreshCases(app::WorkingSet& set, const std::vector<std::size_t>& rows) {
+  if (rows.empty()) return;
+  app::CaseColumns& c = set.cases;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  static const std::vector<std::string> columns = {"customer_id", "case_id"};
+  Stage("cycle_stage_cases", columns, [&](const auto& row) {
+    for (std::size_t k : rows) {
+      index.emplace(c.id[k], k);
+      c.promise[k] = 0;
+      c.broken_promises[k] = 0;
+      c.commitment_due[k] = app::kNoDate;
+      const SqlValue values[] = {Int(c.customer[k]), Int(c.id[k])};
+      row(values);
+    }
+  });
+  const auto row_of = [&](std::int64_t case_id) {
+    const auto found = index.find(case_id);
+    return found == index.end() ? static_cast<std::size_t>(-1) : found->second;
+  };
+  LoadPromiseFeatures(set, row_of, true);
+  session_.Stream("SELECT x.id FROM cases x JOIN cycle_stage_cases s ON s.customer_id = x.customer_id AND "
+                  "s.case_id = x.id WHERE x.closed_at IS NOT NULL",
+                  {}, [&](const Row& r) {
+                    const std::size_t k = row_of(r.Int(0));
+                    if (k != static_cast<std::size_t>(-1)) c.closed[k] = 1;
+                  });
 }
 
 std::vector<app::RecentContact> SqlCycleStore::ContactsSince(const std::string& since) {
@@ -259,23 +318,6 @@ void SqlCycleStore::Mark(Date as_of, const char* step, int chunk, std::size_t ch
                    params);
 }
 
-namespace {
-
-// The staging tables the day's chunks go through: each chunk is copied in (COPY on PostgreSQL, a prepared INSERT
-// on SQLite), then merged by one or two set-based statements, all in the chunk's transaction.
-constexpr const char* kStagingTables =
-    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_moves (customer_id BIGINT, account_id BIGINT, from_bucket TEXT, "
-    "to_bucket TEXT, days_past_due INTEGER);"
-    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_placements (customer_id BIGINT, case_id BIGINT, segment TEXT, "
-    "arm TEXT, treatment TEXT, treatment_since TEXT);"
-    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_allocation (customer_id BIGINT, case_id BIGINT, kind TEXT, "
-    "owner TEXT, assigned_on TEXT, notice_on TEXT, placed_agency TEXT, placed_on TEXT, placed_until TEXT, "
-    "summary TEXT);"
-    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_queue (customer_id BIGINT, case_id BIGINT, owner TEXT, "
-    "rank INTEGER, priority BIGINT, propensity_ppm INTEGER, owed BIGINT, currency TEXT, days_past_due INTEGER, "
-    "bucket TEXT, segment TEXT, arm TEXT, action TEXT, template TEXT, contact_from TEXT)";
-
-}  // namespace
 
 void SqlCycleStore::Stage(const char* table, std::span<const std::string> columns,
                           const std::function<void(const std::function<void(std::span<const SqlValue>)>&)>& rows) {
@@ -286,6 +328,9 @@ void SqlCycleStore::Stage(const char* table, std::span<const std::string> column
   session_.Execute(std::string("DELETE FROM ") + table);
   rows([&](std::span<const SqlValue> values) { session_.BulkRow(table, columns, values); });
   session_.FinishBulk();
+  // A temporary table has no statistics until analysed: without them PostgreSQL guesses its size and may join it
+  // to a table of millions by reading all of them.
+  if (session_.dialect() == Dialect::kPostgresql) session_.ExecuteScript(std::string("ANALYZE ") + table);
 }
 
 void SqlCycleStore::WriteBucketMoves(Date as_of, int chunk, std::span<const app::BucketMove> moves) {

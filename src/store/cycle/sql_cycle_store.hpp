@@ -16,6 +16,7 @@ class SqlCycleStore : public app::CycleStore {
   SqlCycleStore(Session& session, const app::PersonalDataVault& vault) : session_(session), vault_(vault) {}
 
   app::WorkingSet LoadWorkingSet() override;
+  void RefreshCases(app::WorkingSet& set, const std::vector<std::size_t>& rows) override;
   std::vector<app::RecentContact> ContactsSince(const std::string& since) override;
   std::vector<app::HeldCase> HoldsInForce() override;
 
@@ -37,6 +38,9 @@ class SqlCycleStore : public app::CycleStore {
 
  private:
   void Mark(Date as_of, const char* step, int chunk, std::size_t changes);
+  // The promise features (latest status, broken count, open commitments) of open cases; with `staged`, only of
+  // the cases in cycle_stage_cases.
+  void LoadPromiseFeatures(app::WorkingSet& set, const std::function<std::size_t(std::int64_t)>& row_of, bool staged);
   // Empties the staging `table` and copies the rows `rows` hands its writer into it.
   void Stage(const char* table, std::span<const std::string> columns,
              const std::function<void(const std::function<void(std::span<const SqlValue>)>&)>& rows);

@@ -80,6 +80,48 @@ class PgSession final : public Session {
     return rows;
   }
 
+  void Stream(std::string_view sql, std::span<const SqlValue> params,
+              const std::function<void(const Row&)>& each) override {
+    CountStatement();
+    const std::string& name = Prepared(sql);
+    const Parameters parameters(params);
+    if (PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), parameters.pointers.data(), nullptr,
+                            nullptr, 0) != 1 ||
+        PQsetSingleRowMode(conn_) != 1) {
+      throw DatabaseError(DatabaseError::Kind::kUnavailable, std::string("query failed: ") + PQerrorMessage(conn_));
+    }
+    // One result per row, then the final one; every result is read even when `each` throws, so the connection
+    // is ready for the next statement.
+    std::exception_ptr failure;
+    ResultPtr last;
+    while (PGresult* next = PQgetResult(conn_)) {
+      ResultPtr result(next);
+      if (PQresultStatus(result.get()) != PGRES_SINGLE_TUPLE) {
+        last = std::move(result);
+        continue;
+      }
+      if (failure) continue;
+      const int columns = PQnfields(result.get());
+      std::vector<SqlValue> values;
+      values.reserve(static_cast<std::size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(result.get(), 0, c)) {
+          values.emplace_back(std::monostate{});
+        } else {
+          values.emplace_back(std::string(PQgetvalue(result.get(), 0, c),
+                                          static_cast<std::size_t>(PQgetlength(result.get(), 0, c))));
+        }
+      }
+      try {
+        each(Row(std::move(values)));
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
+    if (failure) std::rethrow_exception(failure);
+    Check(last.get(), sql);
+  }
+
   std::int64_t Execute(std::string_view sql, std::span<const SqlValue> params) override {
     CountStatement();
     ResultPtr result = Run(sql, params);
@@ -146,29 +188,41 @@ class PgSession final : public Session {
     Check(result.get(), "COPY");
   }
 
-  ResultPtr Run(std::string_view sql, std::span<const SqlValue> params) {
+  // The prepared statement's name for `sql`, prepared on first use.
+  const std::string& Prepared(std::string_view sql) {
     EndCopy();
     auto [it, inserted] = prepared_.try_emplace(std::string(sql));
     if (inserted) {
       it->second = "s" + std::to_string(prepared_.size());
       ResultPtr prepared(PQprepare(conn_, it->second.c_str(), it->first.c_str(), 0, nullptr));
       if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-        const std::string name = it->second;
         prepared_.erase(it);
         Check(prepared.get(), sql);
       }
     }
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> pointers(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
-        texts[i] = std::to_string(*integer);
-        pointers[i] = texts[i].c_str();
-      } else if (const auto* text = std::get_if<std::string>(&params[i])) {
-        pointers[i] = text->c_str();
+    return it->second;
+  }
+
+  // Parameters as libpq takes them: text, NULL as a null pointer.
+  struct Parameters {
+    explicit Parameters(std::span<const SqlValue> params) : texts(params.size()), pointers(params.size(), nullptr) {
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        if (const auto* integer = std::get_if<std::int64_t>(&params[i])) {
+          texts[i] = std::to_string(*integer);
+          pointers[i] = texts[i].c_str();
+        } else if (const auto* text = std::get_if<std::string>(&params[i])) {
+          pointers[i] = text->c_str();
+        }
       }
     }
-    ResultPtr result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), pointers.data(),
+    std::vector<std::string> texts;
+    std::vector<const char*> pointers;
+  };
+
+  ResultPtr Run(std::string_view sql, std::span<const SqlValue> params) {
+    const std::string& name = Prepared(sql);
+    const Parameters parameters(params);
+    ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), parameters.pointers.data(),
                                     nullptr, nullptr, 0));
     Check(result.get(), sql);
     return result;

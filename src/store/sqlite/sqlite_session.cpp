@@ -61,9 +61,19 @@ class SqliteSession final : public Session {
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   std::vector<Row> Query(std::string_view sql, std::span<const SqlValue> params) override {
+    std::vector<Row> rows;
+    Stream(sql, params, [&rows](const Row& row) { rows.push_back(row); });
+    return rows;
+  }
+
+  void Stream(std::string_view sql, std::span<const SqlValue> params,
+              const std::function<void(const Row&)>& each) override {
     CountStatement();
     sqlite3_stmt* statement = Prepare(sql, params);
-    std::vector<Row> rows;
+    struct Reset {
+      sqlite3_stmt* statement;
+      ~Reset() { sqlite3_reset(statement); }
+    } reset{statement};
     for (;;) {
       const int code = sqlite3_step(statement);
       if (code == SQLITE_DONE) break;
@@ -85,10 +95,8 @@ class SqliteSession final : public Session {
           }
         }
       }
-      rows.emplace_back(std::move(values));
+      each(Row(std::move(values)));
     }
-    sqlite3_reset(statement);
-    return rows;
   }
 
   std::int64_t Execute(std::string_view sql, std::span<const SqlValue> params) override {
