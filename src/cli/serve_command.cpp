@@ -59,6 +59,11 @@ void Run(const Options& o, const Context& context) {
     throw UsageError("--listen: the port must be 0-65535");
   }
   if (o.threads < 1 || o.threads > 256) throw UsageError("--threads: 1 to 256");
+  int cycle_minute = -1;
+  if (!o.cycle_at.empty()) {
+    cycle_minute = policy::ParseClockMinutes(o.cycle_at);
+    if (cycle_minute < 0) throw UsageError("--cycle-at: a local time like 02:00");
+  }
   server_options.threads = o.threads;
   server_options.idle_timeout = std::chrono::seconds(o.idle_timeout);
   server_options.request_timeout = std::chrono::seconds(o.request_timeout);
@@ -95,11 +100,6 @@ void Run(const Options& o, const Context& context) {
   auto vault = Require(store::LoadVault(o.database.key_file, true, &created), "--key-file");
   const store::SodiumCredentials credentials;
   const Clock clock = context.clock;
-  int cycle_minute = -1;
-  if (!o.cycle_at.empty()) {
-    cycle_minute = policy::ParseClockMinutes(o.cycle_at);
-    if (cycle_minute < 0) throw UsageError("--cycle-at: a local time like 02:00");
-  }
   // The daily cycle on a session of its own; the strategy and rules are read at each run, so an edit applies to the
   // next night without a restart.
   http::CycleRunner run_cycle = [&, clock](Date as_of, const http::CycleProgress& progress) -> Result<std::string> {

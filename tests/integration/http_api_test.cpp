@@ -93,7 +93,9 @@ class HttpApi : public ::testing::TestWithParam<Backend> {
     server_.reset();
     const std::string source = ARREARS_SOURCE_DIR;
     std::vector<std::string> arguments = {"--db", db_.url(), "--key-file", key_, "--quiet", "--rules-dir",
-                                          (dir_ / "rules").string(), "--policy", source + "/config/workflow.yaml"};
+                                          (dir_ / "rules").string(), "--policy", source + "/config/workflow.yaml",
+                                          "--strategy", source + "/config/strategies/default.yaml", "--allocation",
+                                          source + "/config/allocation.yaml"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     server_ = std::make_unique<ServerProcess>(arguments, now);
   }
@@ -437,6 +439,80 @@ std::pair<int, std::string> Shell(const std::string& command) {
   while ((got = fread(chunk, 1, sizeof chunk, pipe)) > 0) out.append(chunk, got);
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// Polls a cycle run until it is no longer running; its last state.
+json::object WaitForCycle(HttpClient& client, const std::string& date) {
+  json::object run;
+  for (int i = 0; i < 300; ++i) {
+    const HttpResponse response = client.Request("GET", "/api/v1/cycle/runs/" + date);
+    if (response.status == 200) {
+      run = json::parse(response.body).as_object();
+      if (run.at("status") != "running") return run;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return run;
+}
+
+TEST_P(HttpApi, AnAdministratorRunsTheCycleAndCollectorsReadTheirQueues) {
+  HttpClient admin = SignedIn("admin");
+  EXPECT_EQ(admin.Request("POST", "/api/v1/cycle/runs", R"({"as_of":"2026-13-01"})").status, 400);
+  const HttpResponse started = admin.Request("POST", "/api/v1/cycle/runs", R"({"as_of":"2026-11-29"})");
+  ASSERT_EQ(started.status, 202) << started.body;
+  EXPECT_EQ(started.headers.at("location"), "/api/v1/cycle/runs/2026-11-29");
+  const json::object run = WaitForCycle(admin, "2026-11-29");
+  ASSERT_EQ(run.at("status"), "finished") << json::serialize(run);
+  EXPECT_EQ(run.at("summary").at("cases_open").as_int64(), 5);
+  // The same date again changes nothing.
+  ASSERT_EQ(admin.Request("POST", "/api/v1/cycle/runs", R"({"as_of":"2026-11-29"})").status, 202);
+  EXPECT_TRUE(WaitForCycle(admin, "2026-11-29").at("summary").at("already_done").as_bool());
+  const HttpResponse runs = admin.Request("GET", "/api/v1/cycle/runs");
+  ASSERT_EQ(runs.status, 200);
+  const json::value listed = json::parse(runs.body);
+  ASSERT_FALSE(listed.at("items").as_array().empty());
+  EXPECT_EQ(listed.at("items").as_array()[0].at("as_of"), "2026-11-29");
+
+  // c1 sees their own queue, in rank order; not c2's. The lead of c1's team sees c1's items, not c2's.
+  HttpClient c1 = SignedIn("c1");
+  const HttpResponse mine = c1.Request("GET", "/api/v1/queue?date=2026-11-29");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  const json::value mine_page = json::parse(mine.body);
+  const auto& items = mine_page.at("items").as_array();
+  ASSERT_FALSE(items.empty());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    EXPECT_EQ(items[i].at("owner"), "c1");
+    EXPECT_EQ(items[i].at("rank").as_int64(), static_cast<std::int64_t>(i + 1));
+  }
+  EXPECT_EQ(c1.Request("GET", "/api/v1/queue?date=2026-11-29&owner=c2").status, 403);
+  HttpClient lead = SignedIn("lead");
+  const HttpResponse team = lead.Request("GET", "/api/v1/queue?date=2026-11-29");
+  ASSERT_EQ(team.status, 200);
+  const json::value team_page = json::parse(team.body);
+  const auto& team_items = team_page.at("items").as_array();
+  EXPECT_EQ(team_items.size(), items.size());
+  for (const auto& item : team_items) EXPECT_EQ(item.at("owner"), "c1");
+  EXPECT_EQ(c1.Request("GET", "/api/v1/queue?date=2026-99-01").status, 400);
+}
+
+TEST_P(HttpApi, TheServerRunsTheCycleOnSchedule) {
+  // 10:00 local with the cycle due at 02:00: the day's run starts by itself.
+  Start(kNow, {"--cycle-at", "02:00"});
+  HttpClient admin = SignedIn("admin");
+  json::object run;
+  for (int i = 0; i < 300 && run.empty(); ++i) {
+    const HttpResponse response = admin.Request("GET", "/api/v1/cycle/runs");
+    const json::value current = json::parse(response.body).at("current");
+    if (current.is_object() && current.at("status") != "running") run = current.as_object();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_FALSE(run.empty());
+  EXPECT_EQ(run.at("actor"), "schedule");
+  EXPECT_EQ(run.at("as_of"), "2026-11-28");
+  EXPECT_EQ(run.at("status"), "finished") << json::serialize(run);
+  const CommandResult bad = Run({"serve", "--listen", "127.0.0.1:0", "--cycle-at", "25:99"});
+  EXPECT_EQ(bad.exit_status, 2);
+  EXPECT_NE(bad.err.find("--cycle-at"), std::string::npos) << bad.err;
 }
 
 TEST_P(HttpApi, ServesHttpsWithSecureCookiesWhenGivenACertificate) {
