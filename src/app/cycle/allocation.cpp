@@ -71,7 +71,7 @@ std::string_view AllocationKindName(AllocationKind kind) {
   return "assign";
 }
 
-std::vector<AllocationChange> Allocate(const std::vector<AllocationCase>& cases,
+std::vector<AllocationChange> Allocate(std::size_t count, const std::function<AllocationCase(std::size_t)>& case_at,
                                        const std::vector<StaffMember>& collectors,
                                        const std::vector<StaffMember>& agency_users,
                                        const policy::AllocationRules& rules, Date day) {
@@ -80,7 +80,8 @@ std::vector<AllocationChange> Allocate(const std::vector<AllocationCase>& cases,
   for (const StaffMember& s : collectors) team_of[s.login] = s.team;
   for (const StaffMember& s : agency_users) agency_of[s.login] = s.agency;
   Loads loads(rules);
-  for (const AllocationCase& c : cases) {
+  for (std::size_t row = 0; row < count; ++row) {
+    const AllocationCase c = case_at(row);
     if (c.closed) continue;
     const auto team = team_of.find(c.owner);
     loads.Add(c.owner, team == team_of.end() ? "" : team->second, c, 1);
@@ -104,8 +105,8 @@ std::vector<AllocationChange> Allocate(const std::vector<AllocationCase>& cases,
   };
 
   std::vector<AllocationChange> changes;
-  for (std::size_t row = 0; row < cases.size(); ++row) {
-    const AllocationCase& before = cases[row];
+  for (std::size_t row = 0; row < count; ++row) {
+    const AllocationCase before = case_at(row);
     if (before.closed) continue;
     AllocationCase c = before;
     std::optional<AllocationKind> kind;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,10 +42,12 @@ struct AllocationChange {
   std::string team;      // the team or agency it went to
 };
 
-// `cases` with their current allocation; `collectors` (role collector, with a
-// team) and `agency_users` (with an agency). Changes in case order; a case
-// recalled and reassigned the same day gives one kRecall change.
-std::vector<AllocationChange> Allocate(const std::vector<AllocationCase>& cases,
+// `count` cases, each built by `case_at(row)` when it is visited (so that
+// millions of cases are never held as text at once), with their current
+// allocation; `collectors` (role collector, with a team) and `agency_users`
+// (with an agency). Changes in case order; a case recalled and reassigned the
+// same day gives one kRecall change.
+std::vector<AllocationChange> Allocate(std::size_t count, const std::function<AllocationCase(std::size_t)>& case_at,
                                        const std::vector<StaffMember>& collectors,
                                        const std::vector<StaffMember>& agency_users,
                                        const policy::AllocationRules& rules, Date day);

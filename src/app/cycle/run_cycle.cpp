@@ -52,6 +52,41 @@ void InChunks(const std::vector<T>& items, std::size_t chunk_size, Write write) 
   }
 }
 
+// Collects changes and writes each full chunk as it fills; Flushed() tells the caller a chunk has just been
+// written (so it can apply the chunk's changes to the working set), Finish() writes the rest.
+template <class T>
+class ChunkWriter {
+ public:
+  ChunkWriter(std::size_t size, std::function<void(int, std::span<const T>)> write)
+      : size_(size), write_(std::move(write)) {
+    items_.reserve(size_);
+  }
+  void Add(T item) {
+    items_.push_back(std::move(item));
+    flushed_ = false;
+    if (items_.size() >= size_) Flush();
+  }
+  bool Flushed() const { return flushed_; }
+  void Finish() {
+    if (!items_.empty()) Flush();
+  }
+  std::int64_t written() const { return written_; }
+
+ private:
+  void Flush() {
+    write_(chunk_++, std::span<const T>(items_.data(), items_.size()));
+    written_ += static_cast<std::int64_t>(items_.size());
+    items_.clear();
+    flushed_ = true;
+  }
+  std::size_t size_;
+  std::function<void(int, std::span<const T>)> write_;
+  std::vector<T> items_;
+  int chunk_ = 0;
+  std::int64_t written_ = 0;
+  bool flushed_ = false;
+};
+
 std::optional<policy::Channel> ContactChannel(policy::Action action) {
   switch (action) {
     case policy::Action::kSms: return policy::Channel::kSms;
@@ -84,9 +119,8 @@ Status AllocateDay(const CycleDependencies& deps, const CycleOptions& options, D
                    Loaded& loaded, CycleSummary& summary) {
   WorkingSet& set = loaded.set;
   CaseColumns& c = set.cases;
-  std::vector<AllocationCase> cases(c.size());
-  for (std::size_t k = 0; k < c.size(); ++k) {
-    AllocationCase& a = cases[k];
+  const auto case_at = [&](std::size_t k) {
+    AllocationCase a;
     a.id = c.id[k];
     a.bucket = std::string(deps.buckets.name(static_cast<std::size_t>(out.case_bucket[k])));
     if (out.worst_account[k] != kNoIndex) {
@@ -104,16 +138,17 @@ Status AllocateDay(const CycleDependencies& deps, const CycleOptions& options, D
     a.placed_until = DateOf(c.placed_until[k]);
     a.placed_agency = std::string(set.text.Text(c.placed_agency[k]));
     a.closed = c.closed[k] != 0;
-  }
+    return a;
+  };
   if (loaded.collectors.empty() && loaded.agency_users.empty()) deps.store.LoadStaff(loaded.collectors, loaded.agency_users);
   const std::vector<AllocationChange> changes =
-      Allocate(cases, loaded.collectors, loaded.agency_users, deps.allocation, day);
+      Allocate(c.size(), case_at, loaded.collectors, loaded.agency_users, deps.allocation, day);
   std::vector<AllocationWrite> writes;
   writes.reserve(changes.size());
   for (const AllocationChange& change : changes) {
     const AllocationCase& a = change.after;
     writes.push_back({c.customer[change.row], c.id[change.row], std::string(AllocationKindName(change.kind)),
-                      cases[change.row].owner, a.owner, change.team, a.assigned_on, a.notice_on, a.placed_on,
+                      std::string(set.text.Text(c.owner[change.row])), a.owner, change.team, a.assigned_on, a.notice_on, a.placed_on,
                       a.placed_until, a.placed_agency});
     switch (change.kind) {
       case AllocationKind::kAssign: ++summary.assigned; break;
@@ -147,51 +182,70 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
   summary.accounts_processed += static_cast<std::int64_t>(set.accounts.size());
   timer.Lap("compute");
 
-  // Bucket moves: only accounts whose bucket differs from the one stored.
-  std::vector<BucketMove> moves;
-  std::vector<std::size_t> moved;
-  for (std::size_t i = 0; i < set.accounts.size(); ++i) {
-    const std::int32_t bucket = loaded.bucket_text[static_cast<std::size_t>(out.bucket[i])];
-    if (set.accounts.bucket[i] == bucket) continue;
-    moves.push_back({set.accounts.customer[i], set.accounts.id[i], std::string(set.text.Text(set.accounts.bucket[i])),
-                     std::string(set.text.Text(bucket)), out.days_past_due[i]});
-    moved.push_back(i);
+  // Bucket moves: only accounts whose bucket differs from the one stored, written a chunk at a time so that a
+  // first night (every account's first bucket) never holds them all.
+  {
+    ChunkWriter<BucketMove> writer(options.chunk_size, [&](int chunk, std::span<const BucketMove> part) {
+      deps.store.WriteBucketMoves(day, chunk, part);
+    });
+    std::vector<std::size_t> pending;
+    for (std::size_t i = 0; i < set.accounts.size(); ++i) {
+      const std::int32_t bucket = loaded.bucket_text[static_cast<std::size_t>(out.bucket[i])];
+      if (set.accounts.bucket[i] == bucket) continue;
+      writer.Add({set.accounts.customer[i], set.accounts.id[i], std::string(set.text.Text(set.accounts.bucket[i])),
+                  std::string(set.text.Text(bucket)), out.days_past_due[i]});
+      pending.push_back(i);
+      if (writer.Flushed()) {
+        for (std::size_t j : pending) set.accounts.bucket[j] = loaded.bucket_text[static_cast<std::size_t>(out.bucket[j])];
+        pending.clear();
+      }
+    }
+    writer.Finish();
+    for (std::size_t j : pending) set.accounts.bucket[j] = loaded.bucket_text[static_cast<std::size_t>(out.bucket[j])];
+    summary.accounts_changed += writer.written();
   }
-  InChunks(moves, options.chunk_size, [&](int chunk, std::span<const BucketMove> part) {
-    deps.store.WriteBucketMoves(day, chunk, part);
-  });
-  for (std::size_t i : moved) set.accounts.bucket[i] = loaded.bucket_text[static_cast<std::size_t>(out.bucket[i])];
-  summary.accounts_changed += static_cast<std::int64_t>(moves.size());
   timer.Lap("buckets");
 
   // Strategy placements that changed (a new segment or arm restarts the path).
-  std::vector<CasePlacementChange> changes;
-  std::vector<std::size_t> changed;
   CaseColumns& cases = set.cases;
-  for (std::size_t k = 0; k < cases.size(); ++k) {
-    if (cases.closed[k] != 0) continue;
-    const std::int32_t segment = out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
-    const std::int8_t arm = out.segment[k] < 0 ? -1 : out.arm[k];
-    if (cases.segment[k] == segment && cases.arm[k] == arm && cases.treatment_since[k] == out.treatment_since[k]) continue;
-    CasePlacementChange change{cases.customer[k], cases.id[k], std::string(set.text.Text(segment)), "", "", std::nullopt};
-    if (out.segment[k] >= 0) {
-      const policy::Segment& s = deps.strategy.segments[static_cast<std::size_t>(out.segment[k])];
-      change.arm = std::string(policy::ArmName(arm == 1 ? policy::Arm::kChallenger : policy::Arm::kChampion));
-      change.treatment = arm == 1 ? s.challenger->name : s.champion.name;
-      change.treatment_since = Date::FromSerial(out.treatment_since[k]);
+  {
+    ChunkWriter<CasePlacementChange> writer(options.chunk_size, [&](int chunk, std::span<const CasePlacementChange> part) {
+      deps.store.WritePlacements(day, chunk, part);
+    });
+    std::vector<std::size_t> pending;
+    const auto apply = [&] {
+      for (std::size_t k : pending) {
+        cases.segment[k] =
+            out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
+        cases.arm[k] = out.segment[k] < 0 ? -1 : out.arm[k];
+        cases.treatment_since[k] = out.treatment_since[k];
+      }
+      pending.clear();
+    };
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+      if (cases.closed[k] != 0) continue;
+      const std::int32_t segment =
+          out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
+      const std::int8_t arm = out.segment[k] < 0 ? -1 : out.arm[k];
+      if (cases.segment[k] == segment && cases.arm[k] == arm && cases.treatment_since[k] == out.treatment_since[k]) {
+        continue;
+      }
+      CasePlacementChange change{cases.customer[k], cases.id[k], std::string(set.text.Text(segment)), "", "",
+                                 std::nullopt};
+      if (out.segment[k] >= 0) {
+        const policy::Segment& seg = deps.strategy.segments[static_cast<std::size_t>(out.segment[k])];
+        change.arm = std::string(policy::ArmName(arm == 1 ? policy::Arm::kChallenger : policy::Arm::kChampion));
+        change.treatment = arm == 1 ? seg.challenger->name : seg.champion.name;
+        change.treatment_since = Date::FromSerial(out.treatment_since[k]);
+      }
+      writer.Add(std::move(change));
+      pending.push_back(k);
+      if (writer.Flushed()) apply();
     }
-    changes.push_back(std::move(change));
-    changed.push_back(k);
+    writer.Finish();
+    apply();
+    summary.placements_changed += writer.written();
   }
-  InChunks(changes, options.chunk_size, [&](int chunk, std::span<const CasePlacementChange> part) {
-    deps.store.WritePlacements(day, chunk, part);
-  });
-  for (std::size_t k : changed) {
-    cases.segment[k] = out.segment[k] < 0 ? kNoIndex : loaded.segment_text[static_cast<std::size_t>(out.segment[k])];
-    cases.arm[k] = out.segment[k] < 0 ? -1 : out.arm[k];
-    cases.treatment_since[k] = out.treatment_since[k];
-  }
-  summary.placements_changed += static_cast<std::int64_t>(changes.size());
   timer.Lap("strategy");
 
   if (auto status = AllocateDay(deps, options, day, out, loaded, summary); !status) return status;
