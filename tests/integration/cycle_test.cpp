@@ -47,7 +47,6 @@ class Cycle : public ::testing::TestWithParam<Backend> {
 
   CommandResult Run(TestDatabase& db, std::vector<std::string> arguments, const std::string& now = kNow,
                     const std::string& input = {}) {
-    const std::string source = ARREARS_SOURCE_DIR;
     arguments.insert(arguments.end(), {"--db", db.url(), "--key-file", key_});
     return RunArrears(arguments, {"ARREARS_NOW=" + now}, input);
   }
