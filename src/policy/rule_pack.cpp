@@ -1,6 +1,6 @@
 #include "policy/rule_pack.hpp"
+#include "policy/yaml_reading.hpp"
 
-#include <yaml-cpp/yaml.h>
 
 #include "policy/local_time.hpp"
 
@@ -29,10 +29,6 @@ constexpr std::array<std::pair<std::string_view, RuleKind>, 16> kKinds = {{
     {"opt_out_notice", RuleKind::kOptOutNotice},
     {"language", RuleKind::kLanguage},
 }};
-
-std::string Where(std::string_view source, const YAML::Node& node) {
-  return std::string(source) + ":" + std::to_string(node.Mark().line + 1);
-}
 
 Text2 ReadText2(const YAML::Node& node) {
   Text2 text;

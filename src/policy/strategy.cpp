@@ -1,6 +1,6 @@
 #include "policy/strategy.hpp"
+#include "policy/yaml_reading.hpp"
 
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <array>
@@ -15,10 +15,6 @@ namespace {
 
 constexpr std::array<std::string_view, 8> kActionNames = {"none",   "sms",         "call",         "email",
                                                           "letter", "field_visit", "legal_review", "agency_placement"};
-
-std::string Where(std::string_view source, const YAML::Node& node) {
-  return std::string(source) + ":" + std::to_string(node.Mark().line + 1);
-}
 
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
@@ -43,14 +39,6 @@ Status ReadAmount(const YAML::Node& map, const char* key, std::optional<std::int
   auto value = ParseScaledDecimal(node.as<std::string>(), 2, key);
   if (!value || *value < 0) return Fail(Where(source, node) + ": " + key + " is an amount in yuan like \"5000.00\"");
   target = *value;
-  return Ok{};
-}
-
-Status ReadList(const YAML::Node& map, const char* key, std::vector<std::string>& target, std::string_view source) {
-  const YAML::Node node = map[key];
-  if (!node) return Ok{};
-  if (!node.IsSequence()) return Fail(Where(source, node) + ": " + key + " is a list like [M1, M2]");
-  for (const YAML::Node& item : node) target.push_back(item.as<std::string>());
   return Ok{};
 }
 

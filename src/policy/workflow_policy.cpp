@@ -1,6 +1,6 @@
 #include "policy/workflow_policy.hpp"
+#include "policy/yaml_reading.hpp"
 
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 
@@ -9,10 +9,6 @@
 namespace arrears::policy {
 
 namespace {
-
-std::string Where(std::string_view source, const YAML::Node& node) {
-  return std::string(source) + ":" + std::to_string(node.Mark().line + 1);
-}
 
 // Reads `key` of `map` into `target` when present.
 Status ReadInt(const YAML::Node& map, const char* key, int& target, int minimum, std::string_view source) {
