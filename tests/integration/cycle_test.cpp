@@ -94,6 +94,9 @@ class Cycle : public ::testing::TestWithParam<Backend> {
         "SELECT id, status, paid FROM promises ORDER BY id",
         "SELECT case_id, queue_date, COALESCE(owner, ''), rank, priority, propensity_ppm, owed, days_past_due, bucket, "
         "segment, arm, action, COALESCE(template, ''), COALESCE(contact_from, '') FROM queue_items ORDER BY case_id",
+        "SELECT case_id, valid_from, COALESCE(valid_to, ''), bucket, COALESCE(overdue_since, ''), days_past_due, owed, "
+        "anchor_owed, COALESCE(segment, ''), COALESCE(arm, ''), COALESCE(owner, ''), COALESCE(agency, '') FROM "
+        "case_facts ORDER BY case_id, valid_from",
         "SELECT as_of FROM cycle_runs WHERE finished_at IS NOT NULL ORDER BY as_of"};
     for (const char* query : queries) {
       for (const store::Row& row : session->Query(query)) {
@@ -230,10 +233,55 @@ TEST_P(Cycle, AHandCheckedPortfolio) {
   EXPECT_NE(line2.find(",13800000003,2026-11-29T08:00:00+08:00,Asia/Shanghai,20610.00,41"), std::string::npos) << line2;
   EXPECT_EQ(Run(db, Workflow({"queue", "export", "--date", "2026-11-29", "--format", "xlsx"})).exit_status, 2);
 
+  // The day's facts for reports: C4's span from day one (c1 had it, 35 days past due, owed what its anchors say)
+  // ended when the supervisor gave it to c2; the span from 2026-11-29 holds, its days past due counting from
+  // 2026-10-24 (36 days), owed with a day's card interest (5,000.00 × 0.05% = 2.50).
+  const std::vector<store::SqlValue> c4 = {store::Int(CaseOf(db, "C4"))};
+  const auto facts = session->Query(
+      "SELECT valid_from, COALESCE(valid_to, ''), bucket, overdue_since, days_past_due, owed, anchor_owed, segment, "
+      "arm, COALESCE(owner, '') FROM case_facts WHERE case_id = $1 ORDER BY valid_from",
+      c4);
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].Text(0), "2026-11-28");
+  EXPECT_EQ(facts[0].Text(1), "2026-11-29");
+  EXPECT_EQ(facts[0].Int(4), 35);
+  EXPECT_EQ(facts[0].Int(5), 500'000);
+  EXPECT_EQ(facts[0].Text(9), "c1");
+  EXPECT_EQ(facts[1].Text(0), "2026-11-29");
+  EXPECT_EQ(facts[1].Text(1), "");
+  EXPECT_EQ(facts[1].Text(2), "M2");
+  EXPECT_EQ(facts[1].Text(3), "2026-10-24");
+  EXPECT_EQ(facts[1].Int(4), 36);
+  EXPECT_EQ(facts[1].Int(5), 500'250);
+  EXPECT_EQ(facts[1].Int(6), 500'000);
+  EXPECT_EQ(facts[1].Text(7), "middle");
+  EXPECT_EQ(facts[1].Text(8), "champion");
+  EXPECT_EQ(facts[1].Text(9), "c2");
+  // One span per case holds; a quiet day (each case one day older, nothing else) would start none.
+  EXPECT_EQ(session->Query("SELECT case_id FROM case_facts WHERE valid_to IS NULL").size(), 5u);
+  EXPECT_EQ(second.at("facts_written").as_int64(), 2);  // C4 and C5, given to c2 after day one
+
   // The same date again changes nothing.
   const std::string before = Checksum(db);
   EXPECT_TRUE(RunCycle(db, "2026-11-29").at("already_done").as_bool());
   EXPECT_EQ(Checksum(db), before);
+
+  // A quiet day: every case one day older, nothing else; no span starts.
+  EXPECT_EQ(RunCycle(db, "2026-11-30").at("facts_written").as_int64(), 0);
+  // A case closed during a day was in collection on that day: its span ends the day after. The debtor died: the
+  // debt is still past due, but the case does not come back by itself.
+  ASSERT_EQ(Run(db, Workflow({"case", "close", "C5", "deceased", "--as", "sup"}), "2026-11-30T15:00:00+08:00").exit_status,
+            0);
+  const json::object after_close = RunCycle(db, "2026-12-01");
+  EXPECT_EQ(after_close.at("facts_written").as_int64(), 0);
+  EXPECT_EQ(after_close.at("cases_reopened").as_int64(), 0);
+  EXPECT_EQ(after_close.at("cases_open").as_int64(), 4);
+  const std::vector<store::SqlValue> c5 = {store::Int(CaseOf(db, "C5"))};
+  const auto closed =
+      session->Query("SELECT valid_from, COALESCE(valid_to, '') FROM case_facts WHERE case_id = $1 ORDER BY valid_from", c5);
+  ASSERT_EQ(closed.size(), 2u);
+  EXPECT_EQ(closed[1].Text(0), "2026-11-29");
+  EXPECT_EQ(closed[1].Text(1), "2026-12-01");
 }
 
 TEST_P(Cycle, AllocationFollowsTheRulesOnAHandCheckedPortfolio) {

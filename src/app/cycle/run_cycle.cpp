@@ -6,7 +6,9 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "app/cycle/chunk_writer.hpp"
 #include "app/cycle/day_compute.hpp"
+#include "app/cycle/day_facts.hpp"
 #include "app/workflow/cases.hpp"
 #include "app/cycle/day_queue.hpp"
 
@@ -41,50 +43,6 @@ class StepTimer {
   Date day_;
   Clock::time_point started_;
 };
-
-template <class T, class Write>
-void InChunks(const std::vector<T>& items, std::size_t chunk_size, Write write) {
-  for (std::size_t begin = 0, chunk = 0; begin < items.size(); begin += chunk_size, ++chunk) {
-    const std::size_t end = std::min(items.size(), begin + chunk_size);
-    write(static_cast<int>(chunk), std::span<const T>(items.data() + begin, end - begin));
-  }
-}
-
-// Collects changes and writes each full chunk as it fills; Flushed() tells the caller a chunk has just been
-// written (so it can apply the chunk's changes to the working set), Finish() writes the rest.
-template <class T>
-class ChunkWriter {
- public:
-  ChunkWriter(std::size_t size, std::function<void(int, std::span<const T>)> write)
-      : size_(size), write_(std::move(write)) {
-    items_.reserve(size_);
-  }
-  void Add(T item) {
-    items_.push_back(std::move(item));
-    flushed_ = false;
-    if (items_.size() >= size_) Flush();
-  }
-  bool Flushed() const { return flushed_; }
-  void Finish() {
-    if (!items_.empty()) Flush();
-  }
-  std::int64_t written() const { return written_; }
-
- private:
-  void Flush() {
-    write_(chunk_++, std::span<const T>(items_.data(), items_.size()));
-    written_ += static_cast<std::int64_t>(items_.size());
-    items_.clear();
-    flushed_ = true;
-  }
-  std::size_t size_;
-  std::function<void(int, std::span<const T>)> write_;
-  std::vector<T> items_;
-  int chunk_ = 0;
-  std::int64_t written_ = 0;
-  bool flushed_ = false;
-};
-
 
 // The working set loaded for a day, kept for the next day of a catch-up when
 // no case opened or closed in between.
@@ -238,6 +196,9 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
 
   if (auto status = AllocateDay(deps, options, day, out, loaded, summary); !status) return status;
   timer.Lap("allocate");
+  summary.facts_written +=
+      WriteDayFacts(deps.store, options.chunk_size, day, out, loaded.bucket_text, loaded.segment_text, set);
+  timer.Lap("facts");
   if (!build_queue) return Ok{};
 
   // The as-of date's counts of open, cured and champion / challenger cases.
@@ -368,7 +329,7 @@ std::string CycleSummaryJson(const CycleSummary& s) {
       {"agency_placed", s.agency_placed},           {"agency_recalled", s.agency_recalled},
       {"champion", s.champion},
       {"challenger", s.challenger},                 {"queue_items", s.queue_items},
-      {"queue_blocked", s.queue_blocked}};
+      {"queue_blocked", s.queue_blocked},         {"facts_written", s.facts_written}};
   for (const auto& [name, value] : counts) json += ",\"" + std::string(name) + "\":" + std::to_string(value);
   json += ",\"milliseconds\":{";
   for (std::size_t i = 0; i < s.steps.size(); ++i) {

@@ -57,6 +57,7 @@ struct CycleSummary {
   std::int64_t challenger = 0;
   std::int64_t queue_items = 0;
   std::int64_t queue_blocked = 0;  // contacts the strategy wanted that compliance allows no time for today: left out
+  std::int64_t facts_written = 0;  // case_facts spans started (a case's reportable state changed)
   std::vector<StepTime> steps;     // summed over the days run
 };
 

@@ -76,6 +76,13 @@ struct CaseColumns {
   std::vector<std::int32_t> notice_on;      // the agency placement notice
   std::vector<std::int32_t> placed_on, placed_until;
   std::vector<std::int32_t> placed_agency;  // dictionary index, kNoIndex: not placed
+  // The span of the case's facts that holds (case_facts), compared with the day's so that only changes are written.
+  std::vector<std::int32_t> fact_from;           // date serial; kNoDate: no span yet
+  std::vector<std::int32_t> fact_bucket;         // dictionary index
+  std::vector<std::int32_t> fact_overdue_since;  // date serial; kNoDate: nothing past due
+  std::vector<std::int64_t> fact_anchor_owed;
+  std::vector<std::int32_t> fact_segment, fact_owner, fact_agency;  // dictionary indexes
+  std::vector<std::int8_t> fact_arm;                                // 0 champion, 1 challenger, -1 none
 
   std::size_t size() const { return id.size(); }
 };

@@ -63,6 +63,18 @@ struct QueueItem {
   std::string contact_from;  // UTC; empty: compliance allows no contact today
 };
 
+// A case's reportable state from a day on (a row of case_facts), written when it differs from the span that holds.
+struct CaseFact {
+  std::int64_t customer = 0;
+  std::int64_t case_id = 0;
+  std::string bucket;
+  std::optional<Date> overdue_since;  // nothing past due: none
+  int days_past_due = 0;
+  std::int64_t owed = 0;         // with accrual to the day
+  std::int64_t anchor_owed = 0;  // the balances at the accounts' anchors
+  std::string segment, arm, owner, agency;
+};
+
 // A contact in the days before the run, for the compliance engine.
 struct RecentContact {
   std::int64_t customer = 0;
@@ -122,6 +134,8 @@ class CycleStore {
   // Each change also on the case's timeline and in its customer's audit chain.
   virtual void WriteAllocation(Date as_of, int chunk, std::span<const AllocationWrite> changes,
                                const std::string& now) = 0;
+  // Ends each case's span that holds the day before and starts the given one.
+  virtual void WriteFacts(Date as_of, int chunk, std::span<const CaseFact> facts) = 0;
   // Active collectors (with a team) and agency users (with an agency).
   virtual void LoadStaff(std::vector<StaffMember>& collectors, std::vector<StaffMember>& agency_users) = 0;
   // Chunk 0 also removes the items of other days: the queue is the day's.

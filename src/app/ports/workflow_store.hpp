@@ -75,6 +75,8 @@ class WorkflowStore {
   // The case row (stage, owner, closure, situation) as in `after`; kConflict
   // when someone changed it since `before` was read.
   virtual Status UpdateCase(const CaseRecord& before, const CaseRecord& after) = 0;
+  // A closed case's reporting span (case_facts) ends: it was open until `until` (exclusive).
+  virtual void EndCaseFacts(const CaseRecord& record, Date until) = 0;
   virtual std::int64_t AddHold(const CaseRecord& record, const Hold& hold) = 0;
   virtual void ReleaseHold(const CaseRecord& record, std::int64_t hold_id, const std::string& reason) = 0;
   virtual std::int64_t AddContactAttempt(const CaseRecord& record, const ContactAttemptRow& row) = 0;

@@ -148,6 +148,8 @@ Status CloseCase(WorkflowContext& context, CaseId id, CloseReason reason, const 
   after.close_reason = std::string(CloseReasonName(reason));
   after.monitor_until = context.today.AddDays(context.policy.monitoring_days);
   if (auto updated = context.store.UpdateCase(*record, after); !updated) return updated;
+  // For reports the case was in collection on the day it closed.
+  context.store.EndCaseFacts(after, context.today.AddDays(1));
   context.store.AppendEvent(after, {"case.close",
                                     "closed: " + after.close_reason + (note.empty() ? "" : " (" + note + ")") +
                                         "; watched until " + after.monitor_until->ToString(),

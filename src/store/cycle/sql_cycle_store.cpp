@@ -50,6 +50,9 @@ constexpr const char* kStagingTables =
     "owner TEXT, assigned_on TEXT, notice_on TEXT, placed_agency TEXT, placed_on TEXT, placed_until TEXT, "
     "summary TEXT);"
     "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_cases (customer_id BIGINT, case_id BIGINT);"
+    "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_facts (customer_id BIGINT, case_id BIGINT, bucket TEXT, "
+    "overdue_since TEXT, days_past_due INTEGER, owed BIGINT, anchor_owed BIGINT, segment TEXT, arm TEXT, owner TEXT, "
+    "agency TEXT);"
     "CREATE TEMP TABLE IF NOT EXISTS cycle_stage_queue (customer_id BIGINT, case_id BIGINT, owner TEXT, "
     "rank INTEGER, priority BIGINT, propensity_ppm INTEGER, owed BIGINT, currency TEXT, days_past_due INTEGER, "
     "bucket TEXT, segment TEXT, arm TEXT, action TEXT, template TEXT, contact_from TEXT)";
@@ -63,8 +66,10 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
   // The two big reads stream their rows: nothing but the columns is held.
   session_.Stream(
       "SELECT c.customer_id, c.id, c.owner, c.currency, c.segment, c.arm, c.treatment_since, u.language, "
-      "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency, u.time_zone FROM cases c "
-      "JOIN customers u ON u.id = c.customer_id WHERE c.closed_at IS NULL ORDER BY c.customer_id, c.id",
+      "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency, u.time_zone, f.valid_from, "
+      "f.bucket, f.overdue_since, f.anchor_owed, f.segment, f.arm, f.owner, f.agency FROM cases c "
+      "JOIN customers u ON u.id = c.customer_id LEFT JOIN case_facts f ON f.customer_id = c.customer_id AND "
+      "f.case_id = c.id AND f.valid_to IS NULL WHERE c.closed_at IS NULL ORDER BY c.customer_id, c.id",
       {}, [&](const Row& r) {
         case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
         c.customer.push_back(r.Int(0));
@@ -81,6 +86,15 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
         c.placed_until.push_back(DateColumn(r, 11));
         c.placed_agency.push_back(r.IsNull(12) ? app::kNoIndex : set.text.Intern(r.Text(12)));
         c.time_zone.push_back(set.text.Intern(r.Text(13)));
+        const auto text = [&](std::size_t column) { return r.IsNull(column) ? app::kNoIndex : set.text.Intern(r.Text(column)); };
+        c.fact_from.push_back(DateColumn(r, 14));
+        c.fact_bucket.push_back(text(15));
+        c.fact_overdue_since.push_back(DateColumn(r, 16));
+        c.fact_anchor_owed.push_back(r.IsNull(17) ? 0 : r.Int(17));
+        c.fact_segment.push_back(text(18));
+        c.fact_arm.push_back(r.IsNull(19) ? -1 : (r.Text(19) == "challenger" ? 1 : 0));
+        c.fact_owner.push_back(text(20));
+        c.fact_agency.push_back(text(21));
       });
   const std::size_t cases = c.id.size();
   c.last_contact.assign(cases, app::kNoDate);
@@ -420,6 +434,38 @@ void SqlCycleStore::WriteAllocation(Date as_of, int chunk, std::span<const app::
                                               vault_.KeyedHash("cycle-allocation", digest_text)});
   }
   Mark(as_of, "allocate", chunk, changes.size());
+  transaction.Commit();
+}
+
+void SqlCycleStore::WriteFacts(Date as_of, int chunk, std::span<const app::CaseFact> facts) {
+  Transaction transaction(session_);
+  static const std::vector<std::string> columns = {"customer_id", "case_id", "bucket",  "overdue_since",
+                                                   "days_past_due", "owed",  "anchor_owed", "segment",
+                                                   "arm",           "owner", "agency"};
+  Stage("cycle_stage_facts", columns, [&](const auto& row) {
+    for (const app::CaseFact& f : facts) {
+      const SqlValue values[] = {Int(f.customer),         Int(f.case_id),        Text(f.bucket),
+                                 DateOrNull(f.overdue_since), Int(f.days_past_due), Int(f.owed),
+                                 Int(f.anchor_owed),      TextOrNull(f.segment), TextOrNull(f.arm),
+                                 TextOrNull(f.owner),     TextOrNull(f.agency)};
+      row(values);
+    }
+  });
+  const std::vector<SqlValue> day = {Text(as_of.ToString())};
+  // The span that held until yesterday ends today; today's (a rerun's) is replaced.
+  session_.Execute("UPDATE case_facts SET valid_to = $1 FROM cycle_stage_facts s WHERE case_facts.customer_id = "
+                   "s.customer_id AND case_facts.case_id = s.case_id AND case_facts.valid_to IS NULL AND "
+                   "case_facts.valid_from < $1",
+                   day);
+  session_.Execute("INSERT INTO case_facts (customer_id, case_id, valid_from, bucket, overdue_since, days_past_due, "
+                   "owed, anchor_owed, segment, arm, owner, agency) SELECT customer_id, case_id, $1, bucket, "
+                   "overdue_since, days_past_due, owed, anchor_owed, segment, arm, owner, agency FROM "
+                   "cycle_stage_facts WHERE true ON CONFLICT (customer_id, case_id, valid_from) DO UPDATE SET "
+                   "valid_to = NULL, bucket = excluded.bucket, overdue_since = excluded.overdue_since, "
+                   "days_past_due = excluded.days_past_due, owed = excluded.owed, anchor_owed = excluded.anchor_owed, "
+                   "segment = excluded.segment, arm = excluded.arm, owner = excluded.owner, agency = excluded.agency",
+                   day);
+  Mark(as_of, "facts", chunk, facts.size());
   transaction.Commit();
 }
 

@@ -30,6 +30,7 @@ class SqlCycleStore : public app::CycleStore {
   void WritePlacements(Date as_of, int chunk, std::span<const app::CasePlacementChange> changes) override;
   void WriteAllocation(Date as_of, int chunk, std::span<const app::AllocationWrite> changes,
                        const std::string& now) override;
+  void WriteFacts(Date as_of, int chunk, std::span<const app::CaseFact> facts) override;
   void LoadStaff(std::vector<app::StaffMember>& collectors, std::vector<app::StaffMember>& agency_users) override;
   void WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) override;
   std::vector<app::QueueItem> Queue(Date as_of, const std::string& owner, const std::string& team) override;

@@ -65,9 +65,16 @@ app::OpenedCases SqlWorkflowStore::OpenCases(Date as_of, const std::string& now)
   app::OpenedCases opened;
   const std::string overdue_exists =
       "EXISTS (SELECT 1 FROM accounts a WHERE a.customer_id = c.customer_id AND a.days_past_due > 0)";
+  // A customer whose last case ended collection without the debt being paid (written off, recalled by the lender,
+  // deceased, bankrupt) gets no case by itself: someone reopens it on purpose.
+  const auto collection_ended = [](const char* customer) {
+    return std::string("EXISTS (SELECT 1 FROM cases e WHERE e.customer_id = ") + customer +
+           " AND e.close_reason IN ('written_off', 'recalled', 'deceased', 'bankrupt') AND NOT EXISTS (SELECT 1 FROM "
+           "cases n WHERE n.customer_id = e.customer_id AND n.id > e.id))";
+  };
   // A closed case still watched comes back when the customer falls behind again.
   for (const Row& r : Query("SELECT c.customer_id, c.id FROM cases c WHERE c.closed_at IS NOT NULL AND "
-                            "c.monitor_until >= $1 AND " + overdue_exists +
+                            "c.monitor_until >= $1 AND NOT " + collection_ended("c.customer_id") + " AND " + overdue_exists +
                                 " AND NOT EXISTS (SELECT 1 FROM cases o WHERE o.customer_id = c.customer_id AND "
                                 "o.closed_at IS NULL) AND c.id = (SELECT MAX(l.id) FROM cases l WHERE "
                                 "l.customer_id = c.customer_id) ORDER BY c.customer_id",
@@ -85,8 +92,8 @@ app::OpenedCases SqlWorkflowStore::OpenCases(Date as_of, const std::string& now)
   // One case per customer with an overdue account and no open case, in the currency of the account furthest behind.
   const auto customers = Query(
       "SELECT a.customer_id, MIN(a.currency) FROM accounts a WHERE a.days_past_due > 0 AND NOT EXISTS "
-      "(SELECT 1 FROM cases c WHERE c.customer_id = a.customer_id AND c.closed_at IS NULL) "
-      "GROUP BY a.customer_id ORDER BY a.customer_id",
+      "(SELECT 1 FROM cases c WHERE c.customer_id = a.customer_id AND c.closed_at IS NULL) AND NOT " +
+          collection_ended("a.customer_id") + " GROUP BY a.customer_id ORDER BY a.customer_id",
       {});
   if (!customers.empty()) {
     std::int64_t next = ReserveIds(session_, "case", static_cast<std::int64_t>(customers.size()));
@@ -138,6 +145,11 @@ Status SqlWorkflowStore::UpdateCase(const app::CaseRecord& before, const app::Ca
                           "monthly_expenses = $12, other_debt_payments = $13, repayment_capacity = $14, "
                           "updated_at = $15, version = version + 1 WHERE customer_id = $1 AND id = $2 AND version = $3",
                           params, "case " + std::to_string(after.id.value));
+}
+
+void SqlWorkflowStore::EndCaseFacts(const app::CaseRecord& record, Date until) {
+  Execute("UPDATE case_facts SET valid_to = $3 WHERE customer_id = $1 AND case_id = $2 AND valid_to IS NULL",
+          {Int(record.customer.value), Int(record.id.value), Text(until.ToString())});
 }
 
 std::int64_t SqlWorkflowStore::AddHold(const app::CaseRecord& record, const app::Hold& hold) {

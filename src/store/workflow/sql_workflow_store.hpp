@@ -37,6 +37,7 @@ class SqlWorkflowStore final : public app::WorkflowStore {
 
   app::OpenedCases OpenCases(Date as_of, const std::string& monitor_from) override;
   Status UpdateCase(const app::CaseRecord& before, const app::CaseRecord& after) override;
+  void EndCaseFacts(const app::CaseRecord& record, Date until) override;
   std::int64_t AddHold(const app::CaseRecord& record, const app::Hold& hold) override;
   void ReleaseHold(const app::CaseRecord& record, std::int64_t hold_id, const std::string& reason) override;
   std::int64_t AddContactAttempt(const app::CaseRecord& record, const app::ContactAttemptRow& row) override;
