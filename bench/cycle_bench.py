@@ -100,7 +100,7 @@ def main():
             report[backend] = bench_backend(os.path.abspath(arrears), backend, pg_url, accounts, workdir)
     print(json.dumps(report, indent=2))
     print()
-    steps = ["cases", "promises", "load", "compute", "buckets", "strategy", "allocate", "queue"]
+    steps = ["cases", "promises", "load", "compute", "buckets", "strategy", "allocate", "facts", "queue"]
     print(f"{'backend':<11}{'day':<10}{'wall s':>8}{'peak MB':>9}  " + "".join(f"{s:>10}" for s in steps))
     for backend in backends:
         for day in ("first_day", "next_day"):

@@ -58,6 +58,10 @@ void AddUserCommands(CLI::App& group, Selection& selection);
 void AddServe(CLI::App& app, Selection& selection);
 void AddDemoSetup(CLI::App& demo, Selection& selection);
 void AddCycle(CLI::App& app, Selection& selection);
+void AddTemplateCommands(CLI::App& group, Selection& selection);
+void AddMessageCommands(CLI::App& group, Selection& selection);
+void AddOutboxCommands(CLI::App& group, Selection& selection);
+void AddLetterCommands(CLI::App& group, Selection& selection);
 void AddQueueCommands(CLI::App& group, Selection& selection);
 
 }  // namespace arrears::cli

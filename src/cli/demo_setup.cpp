@@ -6,10 +6,12 @@
 #include <sys/wait.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
 #include "app/workflow/cases.hpp"
+#include "app/workflow/messages.hpp"
 #include "cli/command.hpp"
 #include "cli/database_options.hpp"
 #include "cli/text_table.hpp"
@@ -28,6 +30,7 @@ struct Options {
   WorkflowOptions workflow;
   std::int64_t customers = 1000;
   std::string data_dir = "var/demo";
+  std::string templates_dir = "config/templates";
 };
 
 struct DemoUser {
@@ -101,9 +104,28 @@ void Run(const Options& o, const Context& context) {
     }
     session->Commit();
   }
-  // Open the cases and share the unassigned ones among the collectors, round robin.
+  // The shipped message templates, unless the database has them already.
   WorkflowOptions system = o.workflow;
   system.as = "system";
+  if (std::filesystem::is_directory(o.templates_dir)) {
+    RunWorkflow(system, context, [&](app::WorkflowContext& workflow) -> Status {
+      if (!workflow.store.LatestTemplates().empty()) return Ok{};
+      std::vector<std::filesystem::path> files;
+      for (const auto& entry : std::filesystem::directory_iterator(o.templates_dir)) {
+        if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& file : files) {
+        auto templates = policy::ParseTemplateFile(ReadFileOrFail(file.string(), "--templates"), file.filename().string());
+        if (!templates) return Fail(templates.error());
+        for (const policy::MessageTemplate& t : *templates) {
+          if (auto saved = app::SaveTemplate(workflow, t); !saved) return Fail(saved.error());
+        }
+      }
+      return Ok{};
+    });
+  }
+  // Open the cases and share the unassigned ones among the collectors, round robin.
   std::int64_t assigned = 0;
   RunWorkflow(system, context, [&](app::WorkflowContext& workflow) -> Status {
     auto opened = app::OpenCases(workflow);
@@ -143,6 +165,7 @@ void AddDemoSetup(CLI::App& demo, Selection& selection) {
   command->fallthrough();
   command->add_option("--customers", options->customers, "customers to generate (default 1000)");
   command->add_option("--data-dir", options->data_dir, "where the generated files go (default var/demo)");
+  command->add_option("--templates", options->templates_dir, "message templates to load (default config/templates)");
   AddWorkflowOptions(*command, options->workflow);
   OnChosen(*command, selection, options, &Run);
 }

@@ -54,6 +54,18 @@ int main(int argc, char** argv) {
   CLI::App* approval = app.add_subcommand("approval", "Requests beyond an officer's authority");
   approval->fallthrough();
   AddApprovalCommands(*approval, selection);
+  CLI::App* templates = app.add_subcommand("template", "Message templates (SMS, email, letters)");
+  templates->fallthrough();
+  AddTemplateCommands(*templates, selection);
+  CLI::App* message = app.add_subcommand("message", "SMS and email to debtors, and what providers say back");
+  message->fallthrough();
+  AddMessageCommands(*message, selection);
+  CLI::App* letter = app.add_subcommand("letter", "Formal letters as PDF: collection, lawyer's, plan, settlement, dispute");
+  letter->fallthrough();
+  AddLetterCommands(*letter, selection);
+  CLI::App* outbox = app.add_subcommand("outbox", "The outbox dispatcher");
+  outbox->fallthrough();
+  AddOutboxCommands(*outbox, selection);
   CLI::App* user = app.add_subcommand("user", "Users and their roles");
   user->fallthrough();
   AddUserCommands(*user, selection);

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "app/workflow/dispatch.hpp"
+#include "cli/channel_setup.hpp"
 #include "cli/command.hpp"
 #include "cli/compliance_input.hpp"
 #include "cli/database_options.hpp"
@@ -44,6 +46,8 @@ struct Options {
   std::string tls_key;
   bool secure_cookies = false;
   bool quiet = false;
+  std::string channels = "config/channels.yaml";
+  int outbox_every = 30;  // seconds between dispatcher rounds; 0: no dispatcher
 };
 
 void Run(const Options& o, const Context& context) {
@@ -59,6 +63,8 @@ void Run(const Options& o, const Context& context) {
     throw UsageError("--listen: the port must be 0-65535");
   }
   if (o.threads < 1 || o.threads > 256) throw UsageError("--threads: 1 to 256");
+  if (o.outbox_every < 0) throw UsageError("--outbox-every: seconds, 0 for no dispatcher");
+  ChannelSetup channels = LoadChannels(o.channels, "--channels");
   int cycle_minute = -1;
   if (!o.cycle_at.empty()) {
     cycle_minute = policy::ParseClockMinutes(o.cycle_at);
@@ -119,9 +125,15 @@ void Run(const Options& o, const Context& context) {
   };
   std::error_code ec;
   const bool has_static = std::filesystem::is_directory(o.static_dir, ec);
+  http::SmsCallbacks sms_callbacks;
+  if (channels.config.sms) {
+    const channels::SmsGatewayConfig& sms = *channels.config.sms;
+    sms_callbacks = {sms.callback_token, sms.receipt_id_field, sms.receipt_status_field, sms.delivered_words,
+                     sms.failed_words};
+  }
   http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, packs,
                                   [clock] { return clock.Now().utc; }, [clock] { return clock.TodayForDemo(); },
-                                  has_static ? o.static_dir : "", secure_cookies, run_cycle});
+                                  has_static ? o.static_dir : "", secure_cookies, run_cycle, sms_callbacks});
   std::mutex log_mutex;
   http::Server server(
       server_options, [&api](const http::Request& request) { return api.Handle(request); },
@@ -194,15 +206,45 @@ void Run(const Options& o, const Context& context) {
       }
     });
   }
-  server.Run();
-  if (schedule.joinable()) {
-    {
-      std::lock_guard lock(schedule_mutex);
-      stopping = true;
-    }
-    schedule_wake.notify_all();
-    schedule.join();
+  // The outbox dispatcher: every --outbox-every seconds, what is due goes out through the configured channels.
+  std::thread dispatcher;
+  if (o.outbox_every > 0) {
+    dispatcher = std::thread([&] {
+      std::unique_lock lock(schedule_mutex);
+      while (!stopping) {
+        lock.unlock();
+        try {
+          auto session = database->Acquire();
+          const std::shared_ptr<const http::PackSnapshot> snapshot = packs.Current();
+          const Instant now = clock.Now();
+          const app::Actor system{"system", app::Role::kAdmin, "", ""};
+          const app::TransactionRunner run = [&](const std::function<Status(app::WorkflowContext&)>& use_case) {
+            return RunInTransaction(*session, *vault, workflow_policy, snapshot->pointers, system, now,
+                                    clock.TodayForDemo(), policy::Language::kEn, use_case);
+          };
+          const auto summary = app::DispatchOutbox(run, channels.senders, 1000);
+          if (!summary) {
+            std::cerr << "arrears serve: outbox: " << summary.error().message << '\n' << std::flush;
+          } else if (summary->sent + summary->failed + summary->retried > 0) {
+            std::cerr << "arrears serve: outbox: sent " << summary->sent << ", retried " << summary->retried
+                      << ", failed " << summary->failed << ", held " << summary->held << '\n' << std::flush;
+          }
+        } catch (const std::exception& e) {
+          std::cerr << "arrears serve: outbox: " << e.what() << '\n' << std::flush;
+        }
+        lock.lock();
+        schedule_wake.wait_for(lock, std::chrono::seconds(o.outbox_every));
+      }
+    });
   }
+  server.Run();
+  {
+    std::lock_guard lock(schedule_mutex);
+    stopping = true;
+  }
+  schedule_wake.notify_all();
+  if (schedule.joinable()) schedule.join();
+  if (dispatcher.joinable()) dispatcher.join();
   std::cerr << "arrears serve: stopped\n";
 }
 
@@ -229,6 +271,9 @@ void AddServe(CLI::App& app, Selection& selection) {
   command->add_option("--tls-cert", options->tls_certificate,
                       "serve HTTPS: PEM certificate chain, the server's certificate first (with --tls-key)");
   command->add_option("--tls-key", options->tls_key, "serve HTTPS: the PEM private key of --tls-cert");
+  command->add_option("--channels", options->channels, "the channels' configuration (default config/channels.yaml)");
+  command->add_option("--outbox-every", options->outbox_every,
+                      "seconds between rounds of the outbox dispatcher (default 30; 0: none)");
   command->add_flag("--quiet", options->quiet, "no access log");
   OnChosen(*command, selection, options, &Run);
 }

@@ -32,6 +32,7 @@ Api::Api(ApiServices services)
   AddReferenceRoutes(router_, services_);
   AddImportRoutes(router_, services_, imports_);
   AddCycleRoutes(router_, services_, cycles_);
+  AddMessageRoutes(router_, services_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -24,6 +24,16 @@
 
 namespace arrears::http {
 
+// How the SMS provider's receipts and replies reach the server: the shared token they carry (empty: the callbacks
+// are refused) and the provider's words in its receipts.
+struct SmsCallbacks {
+  std::string token;
+  std::string id_field = "message_id";
+  std::string status_field = "status";
+  std::vector<std::string> delivered = {"delivered", "DELIVRD"};
+  std::vector<std::string> failed = {"failed", "UNDELIV", "REJECTD", "EXPIRED"};
+};
+
 struct ApiServices {
   store::Database& database;
   const app::PersonalDataVault& vault;
@@ -35,6 +45,7 @@ struct ApiServices {
   std::string static_dir;  // the web UI's built files (web/dist); empty: none
   bool secure_cookies = false;
   CycleRunner run_cycle;  // empty: this server does not run the daily cycle
+  SmsCallbacks sms_callbacks;
 };
 
 // What a handler runs with: the request's call and one database session.
@@ -68,6 +79,7 @@ void AddCaseRecordRoutes(Router& router);
 void AddReferenceRoutes(Router& router, const ApiServices& services);
 void AddImportRoutes(Router& router, const ApiServices& services, ImportJobs& jobs);
 void AddCycleRoutes(Router& router, const ApiServices& services, CycleJobs& jobs);
+void AddMessageRoutes(Router& router, const ApiServices& services);
 // Judges the promises and plans an imported payments batch met, as "system".
 void EvaluateImportedPayments(const ApiServices& services, std::int64_t batch_id);
 

@@ -138,6 +138,37 @@ Result<WorkflowPolicy> ParseWorkflowPolicy(std::string_view yaml_text, std::stri
       if (auto s = ReadInt(d, "max_megabytes", megabytes, 1, source); !s) return Fail(s.error());
       policy.max_document_bytes = static_cast<std::int64_t>(megabytes) * 1024 * 1024;
     }
+    if (const YAML::Node i = root["institution"]) {
+      for (auto [key, target] : {std::pair{"name", &policy.institution.name},
+                                 std::pair{"seal_text", &policy.institution.seal_text},
+                                 std::pair{"repayment_channels", &policy.institution.repayment_channels},
+                                 std::pair{"opt_out", &policy.institution.opt_out},
+                                 std::pair{"address", &policy.institution.address}}) {
+        const YAML::Node text = i[key];
+        if (!text) continue;
+        if (!text.IsMap() || !text["zh"]) {
+          return Fail(Where(source, text) + ": institution " + key + " is {zh: ..., en: ...}");
+        }
+        target->zh = text["zh"].as<std::string>();
+        target->en = text["en"] ? text["en"].as<std::string>() : "";
+      }
+      if (i["callback_number"]) policy.institution.callback_number = i["callback_number"].as<std::string>();
+      if (i["email_from"]) policy.institution.email_from = i["email_from"].as<std::string>();
+    }
+    if (const YAML::Node m = root["messaging"]) {
+      if (auto s = ReadInt(m, "max_attempts", policy.messaging.max_attempts, 1, source); !s) return Fail(s.error());
+      if (const YAML::Node backoff = m["backoff_minutes"]) {
+        policy.messaging.backoff_minutes.clear();
+        for (const YAML::Node& item : backoff) {
+          const int minutes = item.as<int>();
+          if (minutes < 0) return Fail(Where(source, item) + ": backoff_minutes are 0 or more");
+          policy.messaging.backoff_minutes.push_back(minutes);
+        }
+        if (policy.messaging.backoff_minutes.empty()) {
+          return Fail(Where(source, backoff) + ": backoff_minutes is a list like [1, 5, 30]");
+        }
+      }
+    }
     for (const YAML::Node& node : root["authority"]) {
       AuthorityEntry entry;
       if (auto s = ReadAuthority(node, entry, source); !s) return Fail(s.error());

@@ -22,6 +22,30 @@ struct AuthorityEntry {
   AuthorityLimit limit;
 };
 
+// Text the institution gives in both languages.
+struct BilingualText {
+  std::string zh;
+  std::string en;
+  const std::string& In(std::string_view language) const { return language == "en" && !en.empty() ? en : zh; }
+};
+
+// Who the messages and letters come from, and what they tell the debtor.
+struct Institution {
+  BilingualText name;                // 示例银行信用卡中心
+  BilingualText seal_text;           // the text of the seal on letters
+  BilingualText repayment_channels;  // how to repay
+  BilingualText opt_out;             // the opt-out line of SMS and email (回复TD退订)
+  BilingualText address;             // where objections and evidence are sent
+  std::string callback_number;       // 400-...
+  std::string email_from;            // the sender of emails
+};
+
+// The outbox: how often and how long a message that could not be sent is tried again.
+struct MessagingPolicy {
+  int max_attempts = 5;
+  std::vector<int> backoff_minutes = {1, 5, 30, 120};  // after the 1st, 2nd, ... failure; the last repeats
+};
+
 struct WorkflowPolicy {
   PromisePolicy promise;
   PromiseRules promise_rules;          // grace and tolerance, for promises and installments
@@ -34,6 +58,8 @@ struct WorkflowPolicy {
   int field_visit_collectors = 2;
   std::int64_t max_document_bytes = 10 * 1024 * 1024;
   std::vector<AuthorityEntry> authority;
+  Institution institution;
+  MessagingPolicy messaging;
 
   int MaxPlanMonths(std::string_view product) const;
   // The most specific entry for the role, product and bucket; none: no authority at all.

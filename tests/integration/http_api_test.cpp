@@ -260,6 +260,11 @@ TEST_P(HttpApi, AuthorisationMatrix) {
       {"GET", "/api/v1/cycle/runs", "", "FFFAFFFAA"},
       {"POST", "/api/v1/cycle/runs", R"({"as_of":"2026-11-28"})", "FFFFFFFAF"},
       {"GET", "/api/v1/cycle/runs/2026-11-28", "", "FFFAFFFAA"},
+      {"GET", "/api/v1/templates", "", "AAAAAAAAA"},
+      {"POST", "/api/v1/templates", R"({"id":"matrix","channel":"sms","language":"zh","body":"{{nothing}}"})",
+       "FFFAFAFAF"},
+      {"GET", "/api/v1/cases/" + id + "/messages", "", "AHAAAAHAA"},
+      {"POST", "/api/v1/cases/" + id + "/messages", R"({"channel":"letter","template":"matrix"})", "AHAAAFHFF"},
   };
   std::vector<HttpClient> clients;
   for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
@@ -581,7 +586,7 @@ TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
   const policy::WorkflowPolicy policy;
   http::RulePackSet packs({}, {}, [](const std::string&, const std::string&) {});
   http::Api api(http::ApiServices{db_.database(), **vault, credentials, policy, packs,
-                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false, {}});
+                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false, {}, {}});
   std::set<std::string> served;
   for (const http::Route& route : api.router().routes()) served.insert(route.method + " " + route.pattern);
   EXPECT_EQ(served, documented);
@@ -848,7 +853,8 @@ TEST_P(DemoSetup, PreparesAPortfolioCasesAndOneUserPerRole) {
   const std::string source = ARREARS_SOURCE_DIR;
   const CommandResult setup = RunArrears(
       {"demo", "setup", "--customers", "200", "--data-dir", (dir / "demo").string(), "--db", db_.url(), "--key-file",
-       (dir / "k").string(), "--rules-dir", source + "/config/rules", "--policy", source + "/config/workflow.yaml"},
+       (dir / "k").string(), "--rules-dir", source + "/config/rules", "--policy", source + "/config/workflow.yaml",
+       "--templates", source + "/config/templates"},
       {std::string("ARREARS_NOW=") + kNow});
   ASSERT_EQ(setup.exit_status, 0) << setup.out << setup.err;
   EXPECT_NE(setup.out.find("Demo2026pass"), std::string::npos);
@@ -856,6 +862,8 @@ TEST_P(DemoSetup, PreparesAPortfolioCasesAndOneUserPerRole) {
   EXPECT_EQ(session->Query("SELECT COUNT(DISTINCT role) FROM users")[0].Int(0), 8);
   EXPECT_GT(session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NOT NULL")[0].Int(0), 0);
   EXPECT_EQ(session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NULL")[0].Int(0), 0);
+  // The shipped templates, ready to send: three of them in zh and en.
+  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM message_templates WHERE version = 1")[0].Int(0), 6);
   // A demo collector signs in and sees their own cases.
   ServerProcess server({"--db", db_.url(), "--key-file", (dir / "k").string(), "--quiet", "--rules-dir",
                         source + "/config/rules", "--policy", source + "/config/workflow.yaml"},

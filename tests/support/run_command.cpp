@@ -23,6 +23,13 @@ std::string Slurp(const std::string& path) {
 
 CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment,
                          const std::string& input) {
+  std::vector<std::string> argv = {ARREARS_BINARY};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return RunProgram(argv, environment, input);
+}
+
+CommandResult RunProgram(const std::vector<std::string>& program, const std::vector<std::string>& environment,
+                         const std::string& input) {
   char in_path[] = "/tmp/arrears-cli-in-XXXXXX";
   const int in_fd = mkstemp(in_path);
   if (in_fd < 0 || write(in_fd, input.data(), input.size()) != static_cast<ssize_t>(input.size())) {
@@ -43,10 +50,9 @@ CommandResult RunArrears(const std::vector<std::string>& arguments, const std::v
     unsetenv("ARREARS_NOW");
     for (const std::string& assignment : environment) putenv(const_cast<char*>(assignment.c_str()));
     std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(ARREARS_BINARY));
-    for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    for (const std::string& argument : program) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
-    execv(ARREARS_BINARY, argv.data());
+    execv(argv[0], argv.data());
     _exit(127);
   }
   int status = 0;

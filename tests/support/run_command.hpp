@@ -1,4 +1,4 @@
-// Runs the arrears binary with arguments and captures what it printed.
+// Runs the arrears binary (or another program) with arguments and captures what it printed.
 #pragma once
 
 #include <string>
@@ -15,6 +15,10 @@ struct CommandResult {
 // Arguments are passed without a shell, so no quoting is needed.
 // `input` is what the command reads on standard input (empty: /dev/null).
 CommandResult RunArrears(const std::vector<std::string>& arguments, const std::vector<std::string>& environment = {},
+                         const std::string& input = {});
+
+// Any program (program[0] a path), the same way.
+CommandResult RunProgram(const std::vector<std::string>& program, const std::vector<std::string>& environment = {},
                          const std::string& input = {});
 
 }  // namespace arrears::testing

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "app/workflow/case_records.hpp"
+#include "app/workflow/message_records.hpp"
+#include "policy/message_template.hpp"
 #include "core/result.hpp"
 
 namespace arrears::app {
@@ -99,6 +101,26 @@ class WorkflowStore {
   virtual void UpdateLegalMatter(const CaseRecord& record, const LegalMatter& matter) = 0;
   virtual std::int64_t AddDocument(const CaseRecord& record, const Document& document) = 0;
   virtual void AppendEvent(const CaseRecord& record, const CaseEvent& event) = 0;
+
+  // Messages. Templates: the latest version of an id in a language, every id's latest, and a new version (its
+  // number returned).
+  virtual std::optional<policy::MessageTemplate> LatestTemplate(const std::string& id, const std::string& language) = 0;
+  virtual std::vector<policy::MessageTemplate> LatestTemplates() = 0;
+  virtual int SaveTemplate(const policy::MessageTemplate& draft) = 0;
+  // The outbox: an entry added (its id returned), changed, read by id or by the provider's id; the entries due by
+  // `now` (queued or held, oldest first, and those left `sending` before `stale_before`); a case's entries.
+  virtual std::int64_t AddOutbox(const CaseRecord& record, const OutboxEntry& entry) = 0;
+  virtual void UpdateOutbox(const OutboxEntry& entry) = 0;
+  virtual std::optional<OutboxEntry> LoadOutbox(CustomerId customer, std::int64_t id) = 0;
+  virtual std::optional<OutboxEntry> OutboxByProvider(const std::string& channel, const std::string& provider_id) = 0;
+  virtual std::vector<std::pair<CustomerId, std::int64_t>> DueOutbox(const std::string& now, const std::string& stale_before,
+                                                                    int limit) = 0;
+  virtual std::vector<OutboxEntry> CaseOutbox(const CaseRecord& record) = 0;
+  // Media the customer opted out of.
+  virtual std::vector<OptOut> OptOuts(CustomerId customer) = 0;
+  virtual void AddOptOut(CustomerId customer, const OptOut& opt_out) = 0;
+  // Whose own number or address has this blind index (a reply's sender): one customer, or none.
+  virtual std::optional<ContactOwner> OwnerOfContact(const std::string& value_index) = 0;
   // An event about no one case (an export, a search): into the system audit chain only.
   virtual void AppendSystemEvent(const CaseEvent& event) = 0;
 };

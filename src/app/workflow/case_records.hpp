@@ -168,6 +168,7 @@ struct CaseRecord {
   std::string id_number_cipher;  // sealed; opened only to check a caller's id digits
   std::string time_zone;
   std::string language;
+  std::string gender;  // male, female, or empty when the lender did not say
   std::vector<CaseAccount> accounts;
   std::vector<Hold> holds;                     // in force
   std::vector<PromiseRecord> promises;         // every promise, newest last

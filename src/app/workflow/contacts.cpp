@@ -71,6 +71,14 @@ std::vector<policy::HistoryEvent> History(WorkflowContext& context, const CaseRe
   for (const PastContact& past : context.store.ContactsSince(record.customer, since)) {
     if (auto event = ContactEvent(past, record.customer_ref)) history.push_back(std::move(*event));
   }
+  for (const OptOut& opt_out : context.store.OptOuts(record.customer)) {
+    policy::HistoryEvent event;
+    event.type = policy::EventType::kMediumOptOut;
+    event.at = ParseRfc3339(opt_out.at).value_or(context.now);
+    event.person = record.customer_ref;
+    event.opted_out_channel = policy::ParseChannel(opt_out.channel);
+    if (event.opted_out_channel) history.push_back(std::move(event));
+  }
   for (const Hold& hold : record.holds) {
     std::string disputed;
     for (const CaseAccount& account : record.accounts) {
@@ -87,6 +95,7 @@ struct Judged {
   ContactPoint point;
   policy::Verdict verdict = policy::Verdict::kAllow;
   std::vector<std::string> reasons;
+  std::optional<sys_seconds> allowed_from;  // a block that lifts by itself: when every blocking rule allows
 };
 
 // The last `count` digits of an id number given at verification.
@@ -147,6 +156,7 @@ static Result<Judged> Judge(WorkflowContext& context, CaseId id, const ContactRe
   // contact is the debtor's own: it is recorded, not judged.
   std::vector<std::string> reasons;
   policy::Verdict verdict = policy::Verdict::kAllow;
+  std::optional<sys_seconds> allowed_from;
   for (const Hold& hold : record.holds) {
     if (!request.inbound && StopsContact(hold.kind)) {
       verdict = policy::Verdict::kBlock;
@@ -169,13 +179,21 @@ static Result<Judged> Judge(WorkflowContext& context, CaseId id, const ContactRe
     const auto history = History(context, record);
     auto decision = policy::Evaluate(context.packs, history, attempt, context.language);
     if (!decision) return Fail(decision.error());
-    if (decision->verdict == policy::Verdict::kBlock) verdict = policy::Verdict::kBlock;
+    if (decision->verdict == policy::Verdict::kBlock) {
+      // It lifts by itself only when no hold blocks and every blocking rule names a time.
+      const bool timed = verdict != policy::Verdict::kBlock &&
+                         std::all_of(decision->reasons.begin(), decision->reasons.end(), [](const policy::Reason& r) {
+                           return r.verdict != policy::Verdict::kBlock || r.allowed_from.has_value();
+                         });
+      if (timed) allowed_from = decision->allowed_from;
+      verdict = policy::Verdict::kBlock;
+    }
     if (decision->verdict == policy::Verdict::kWarn && verdict == policy::Verdict::kAllow) {
       verdict = policy::Verdict::kWarn;
     }
     for (const policy::Reason& reason : decision->reasons) reasons.push_back(reason.rule + ": " + reason.message);
   }
-  return Judged{std::move(record), std::move(point), verdict, std::move(reasons)};
+  return Judged{std::move(record), std::move(point), verdict, std::move(reasons), allowed_from};
 }
 
 Result<ContactLogged> CheckContact(WorkflowContext& context, CaseId id, const ContactRequest& request) {
@@ -185,6 +203,7 @@ Result<ContactLogged> CheckContact(WorkflowContext& context, CaseId id, const Co
   verdict.made = judged->verdict != policy::Verdict::kBlock;
   verdict.verdict = std::string(policy::VerdictName(judged->verdict));
   verdict.reasons = std::move(judged->reasons);
+  if (judged->allowed_from) verdict.allowed_from = FormatUtc(*judged->allowed_from);
   return verdict;
 }
 

@@ -30,6 +30,7 @@ struct ContactLogged {
   std::string verdict;
   std::vector<std::string> reasons;
   std::optional<bool> right_party_verified;
+  std::string allowed_from;  // a refusal that lifts by itself (outside the hours): when it does (UTC); else empty
 };
 
 Result<ContactLogged> LogContact(WorkflowContext& context, CaseId id, const ContactRequest& request);

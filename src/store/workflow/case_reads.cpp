@@ -56,7 +56,7 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
       "CASE WHEN EXISTS (SELECT 1 FROM legal_matters x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
       "THEN 1 ELSE 0 END, "
       "CASE WHEN EXISTS (SELECT 1 FROM field_visits x WHERE x.customer_id = c.customer_id AND x.case_id = c.id) "
-      "THEN 1 ELSE 0 END "
+      "THEN 1 ELSE 0 END, u.gender "
       "FROM cases c JOIN customers u ON u.id = c.customer_id LEFT JOIN users o ON o.login = c.owner WHERE c.id = $1",
       {Int(id.value)});
   if (rows.empty()) return std::nullopt;
@@ -86,6 +86,7 @@ std::optional<app::CaseRecord> SqlWorkflowStore::LoadCase(CaseId id) {
   record.language = r.Text(21);
   record.owner_team = TextOr(r, 22);
   record.owner_agency = TextOr(r, 23);
+  record.gender = TextOr(r, 30);
   const bool has_holds = r.Int(24) != 0;
   const bool has_promises = r.Int(25) != 0;
   const bool has_arrangements = r.Int(26) != 0;

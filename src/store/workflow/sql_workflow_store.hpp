@@ -61,6 +61,20 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   void AppendEvent(const app::CaseRecord& record, const app::CaseEvent& event) override;
   void AppendSystemEvent(const app::CaseEvent& event) override;
 
+  std::optional<policy::MessageTemplate> LatestTemplate(const std::string& id, const std::string& language) override;
+  std::vector<policy::MessageTemplate> LatestTemplates() override;
+  int SaveTemplate(const policy::MessageTemplate& draft) override;
+  std::int64_t AddOutbox(const app::CaseRecord& record, const app::OutboxEntry& entry) override;
+  void UpdateOutbox(const app::OutboxEntry& entry) override;
+  std::optional<app::OutboxEntry> LoadOutbox(CustomerId customer, std::int64_t id) override;
+  std::optional<app::OutboxEntry> OutboxByProvider(const std::string& channel, const std::string& provider_id) override;
+  std::vector<std::pair<CustomerId, std::int64_t>> DueOutbox(const std::string& now, const std::string& stale_before,
+                                                            int limit) override;
+  std::vector<app::OutboxEntry> CaseOutbox(const app::CaseRecord& record) override;
+  std::vector<app::OptOut> OptOuts(CustomerId customer) override;
+  void AddOptOut(CustomerId customer, const app::OptOut& opt_out) override;
+  std::optional<app::ContactOwner> OwnerOfContact(const std::string& value_index) override;
+
  private:
   std::vector<Row> Query(std::string_view sql, std::initializer_list<SqlValue> params);
   std::int64_t Execute(std::string_view sql, std::initializer_list<SqlValue> params);

@@ -222,6 +222,12 @@ TEST(EngineTest, CeaseOptOutsAndDisputes) {
   Attempt email = Try(Channel::kEmail, at, kNewYork);
   email.text = "unsubscribe at any time";
   EXPECT_EQ(Check({&Us()}, {opt_out}, email).verdict, Verdict::kAllow);
+  // The Chinese pack stops a medium the debtor opted out of too (a reply "退订").
+  HistoryEvent cn_opt_out = Event(EventType::kMediumOptOut, "2026-11-27T10:00:00+08:00", {});
+  cn_opt_out.opted_out_channel = Channel::kSms;
+  Attempt cn_sms = Try(Channel::kSms, "2026-11-28T10:00:00+08:00", kShanghai);
+  cn_sms.text = "请尽快还款。回复TD退订";
+  EXPECT_EQ(Rules(Check({&Cn()}, {cn_opt_out}, cn_sms)), "CN-MEDIUM");
 
   std::vector<HistoryEvent> disputed = {Event(EventType::kDispute, "2025-06-01T10:00:00-04:00", {"D1"})};
   EXPECT_EQ(Rules(Check({&Us()}, disputed, Try(Channel::kCall, at, kNewYork))), "US-DISPUTE");
@@ -276,7 +282,7 @@ TEST(EngineTest, PartiesSourcesVisitsAndAgencies) {
 
 TEST(EngineTest, LanguageScreening) {
   Attempt sms = Try(Channel::kSms, "2026-11-28T10:00:00+08:00", kShanghai);
-  sms.text = "再不还钱就让你坐牢";
+  sms.text = "再不还钱就让你坐牢。回复TD退订";
   const Decision d = Check({&Cn()}, {}, sms, Language::kZh);
   EXPECT_EQ(Rules(d), "CN-LANGUAGE");
   EXPECT_EQ(d.reasons[0].message, "含有禁用语「坐牢」（threat）");
@@ -285,7 +291,10 @@ TEST(EngineTest, LanguageScreening) {
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits[0].category, "exposure");
   EXPECT_EQ(hits[0].phrase, "发朋友圈");
-  // An SMS without an opt-out line under Regulation F.
+  // An SMS without an opt-out line, under the Chinese pack and under Regulation F.
+  Attempt cn_sms = Try(Channel::kSms, "2026-11-28T10:00:00+08:00", kShanghai);
+  cn_sms.text = "您的账户已逾期，请尽快还款。";
+  EXPECT_EQ(Rules(Check({&Cn()}, {}, cn_sms)), "CN-OPT-OUT");
   Attempt us_sms = Try(Channel::kSms, "2025-06-02T10:00:00-04:00", kNewYork);
   us_sms.text = "Your payment is past due.";
   EXPECT_EQ(Rules(Check({&Us()}, {}, us_sms)), "US-OPT-OUT");
@@ -314,7 +323,7 @@ TEST(RulePackTest, ErrorsNameTheLine) {
   ASSERT_FALSE(pack);
   EXPECT_EQ(pack.error().message, "x.yaml:5: rule X1: unknown kind 'teleport'");
   EXPECT_FALSE(ParseRulePack("pack: x\nrules: [\n", "x.yaml"));
-  EXPECT_EQ(Cn().rules.size(), 10u);
+  EXPECT_EQ(Cn().rules.size(), 12u);
   EXPECT_EQ(Us().name, "us-regf");
 }
 
