@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "app/workflow/dispatch.hpp"
+#include "channels/letter_pdf.hpp"
 #include "cli/channel_setup.hpp"
 #include "cli/command.hpp"
 #include "cli/compliance_input.hpp"
@@ -125,6 +126,7 @@ void Run(const Options& o, const Context& context) {
   };
   std::error_code ec;
   const bool has_static = std::filesystem::is_directory(o.static_dir, ec);
+  channels::PdfLetterRenderer letter_renderer;
   http::SmsCallbacks sms_callbacks;
   if (channels.config.sms) {
     const channels::SmsGatewayConfig& sms = *channels.config.sms;
@@ -133,7 +135,8 @@ void Run(const Options& o, const Context& context) {
   }
   http::Api api(http::ApiServices{*database, *vault, credentials, workflow_policy, packs,
                                   [clock] { return clock.Now().utc; }, [clock] { return clock.TodayForDemo(); },
-                                  has_static ? o.static_dir : "", secure_cookies, run_cycle, sms_callbacks});
+                                  has_static ? o.static_dir : "", secure_cookies, run_cycle, sms_callbacks,
+                                  &letter_renderer});
   std::mutex log_mutex;
   http::Server server(
       server_options, [&api](const http::Request& request) { return api.Handle(request); },

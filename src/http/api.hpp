@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/ports/account_store.hpp"
+#include "app/ports/letter_renderer.hpp"
 #include "app/ports/personal_data_vault.hpp"
 #include "core/date.hpp"
 #include "http/cycle_jobs.hpp"
@@ -46,6 +47,7 @@ struct ApiServices {
   bool secure_cookies = false;
   CycleRunner run_cycle;  // empty: this server does not run the daily cycle
   SmsCallbacks sms_callbacks;
+  app::LetterRenderer* letters = nullptr;  // typesets letters; null: this server issues none
 };
 
 // What a handler runs with: the request's call and one database session.

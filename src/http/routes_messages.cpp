@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <openssl/crypto.h>
 
+#include "app/workflow/letters.hpp"
 #include "app/workflow/messages.hpp"
 #include "http/api.hpp"
 #include "http/use_case_call.hpp"
@@ -136,6 +137,27 @@ void AddMessageRoutes(Router& router, const ApiServices& services) {
                                     {"segments", queued.segments},
                                     {"reasons", std::move(reasons)}});
                      })});
+  // A formal letter typeset as PDF and kept on the case (downloaded as any of the case's documents).
+  router.Add({"POST", "/api/v1/cases/{id}/letters/issue", Access::kWrite, {},
+              [&services](Call& call) {
+                if (!services.letters) return Problem(503, "Service Unavailable", "this server does not typeset letters");
+                auto id = CaseParam(call);
+                if (!id) return ProblemFrom(id.error());
+                auto body = JsonBody::Parse(call.request.body, {"type"});
+                if (!body) return ProblemFrom(body.error());
+                return Work(call, true, 201, [&](app::WorkflowContext& c) -> Outcome {
+                  ARREARS_TRY(type, body->Text("type"));
+                  const auto kind = app::ParseLetterKind(type);
+                  if (!kind) return Fail("type is collection, lawyer, plan, settlement or dispute, not '" + type + "'", "type");
+                  ARREARS_TRY(issued, app::IssueLetter(c, *services.letters, *id, *kind));
+                  return Done({{"document", issued.document.id},
+                               {"file_name", issued.document.file_name},
+                               {"bytes", issued.document.size_bytes},
+                               {"sha256", issued.document.sha256},
+                               {"download", "/api/v1/cases/" + std::to_string(id->value) + "/documents/" +
+                                                std::to_string(issued.document.id)}});
+                });
+              }});
   // The SMS provider's callbacks: no session, the shared token instead.
   router.Add({"POST", "/api/v1/channels/sms/receipts", Access::kPublic, {}, [&services](Call& call) {
                 const SmsCallbacks& sms = services.sms_callbacks;

@@ -265,6 +265,7 @@ TEST_P(HttpApi, AuthorisationMatrix) {
        "FFFAFAFAF"},
       {"GET", "/api/v1/cases/" + id + "/messages", "", "AHAAAAHAA"},
       {"POST", "/api/v1/cases/" + id + "/messages", R"({"channel":"letter","template":"matrix"})", "AHAAAFHFF"},
+      {"POST", "/api/v1/cases/" + id + "/letters/issue", R"({"type":"settlement"})", "AHAAAFHFF"},
   };
   std::vector<HttpClient> clients;
   for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
@@ -586,7 +587,7 @@ TEST_P(HttpApi, TheOpenApiDocumentListsEveryRouteAndNothingElse) {
   const policy::WorkflowPolicy policy;
   http::RulePackSet packs({}, {}, [](const std::string&, const std::string&) {});
   http::Api api(http::ApiServices{db_.database(), **vault, credentials, policy, packs,
-                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false, {}, {}});
+                                  [] { return std::chrono::sys_seconds{}; }, [] { return Date(); }, "", false, {}, {}, nullptr});
   std::set<std::string> served;
   for (const http::Route& route : api.router().routes()) served.insert(route.method + " " + route.pattern);
   EXPECT_EQ(served, documented);
@@ -611,6 +612,25 @@ std::string Multipart(const std::vector<std::pair<std::string, std::string>>& fi
   return body;
 }
 const std::map<std::string, std::string> kMultipart = {{"Content-Type", "multipart/form-data; boundary=XyZ"}};
+
+TEST_P(HttpApi, ACollectorIssuesACollectionLetterAndDownloadsThePdf) {
+  HttpClient c1 = SignedIn("c1");
+  const std::string base = "/api/v1/cases/" + std::to_string(CaseOf("C1"));
+  const HttpResponse issued = c1.Request("POST", base + "/letters/issue", R"({"type":"collection"})");
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const json::value letter = json::parse(issued.body);
+  EXPECT_EQ(letter.at("sha256").as_string().size(), 64U);
+  const HttpResponse pdf = c1.Request("GET", std::string(letter.at("download").as_string()));
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.headers.at("content-type"), "application/pdf");
+  EXPECT_TRUE(pdf.body.starts_with("%PDF-"));
+  EXPECT_EQ(static_cast<std::int64_t>(pdf.body.size()), letter.at("bytes").as_int64());
+  // A settlement certificate for a case that is not settled: refused, nothing kept.
+  const HttpResponse refused = c1.Request("POST", base + "/letters/issue", R"({"type":"settlement"})");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(c1.Request("POST", base + "/letters/issue", R"({"type":"poem"})").status, 400);
+  EXPECT_EQ(json::parse(c1.Request("GET", base + "/documents").body).at("items").as_array().size(), 1U);
+}
 
 TEST_P(HttpApi, CustomersContactPointsSituationAndDocuments) {
   HttpClient c1 = SignedIn("c1");
