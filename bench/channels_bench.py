@@ -83,14 +83,21 @@ def bench_backend(arrears, backend, pg_url, letters, messages, workdir):
                 time.sleep(0.05)
         queued, seconds = timed_json([arrears, "message", "batch", "--template", "reminder_gentle", "--channel", "sms",
                                       "--limit", str(messages), "--json", "--as", "system"] + common, env)
-        report["queue"] = {"queued": queued["queued"], "refused": queued["refused"], "seconds": round(seconds, 2),
+        report["queue"] = {"queued": queued["queued"], "held": queued["held"], "refused": queued["refused"],
+                           "refusals": queued["refusals"], "seconds": round(seconds, 2),
                            "per_second": round(queued["queued"] / seconds, 1)}
         sent, seconds = timed_json([arrears, "outbox", "run", "--channels", channels, "--limit", str(messages * 2),
                                     "--json"] + common, env)
         report["dispatch"] = {"sent": sent["sent"], "failed": sent["failed"], "seconds": round(seconds, 2),
                               "per_second": round(sent["sent"] / seconds, 1)}
-        with open(os.path.join(sink, "requests.jsonl"), encoding="utf-8") as f:
-            report["dispatch"]["received_by_gateway"] = sum(1 for _ in f)
+        requests = os.path.join(sink, "requests.jsonl")
+        received = 0
+        if os.path.exists(requests):
+            with open(requests, encoding="utf-8") as f:
+                received = sum(1 for _ in f)
+        report["dispatch"]["received_by_gateway"] = received
+        if received == 0:
+            sys.exit(f"nothing reached the gateway: {json.dumps(report)}")
     finally:
         gateway.terminate()
         gateway.wait()

@@ -423,6 +423,28 @@ TEST_P(Messages, TheServerSendsAndTheProviderPostsReceiptsAndRepliesBack) {
   EXPECT_EQ(server.Stop(), 0);
 }
 
+TEST_P(Messages, TheStrategysSmsStepsAreQueuedInOneBatch) {
+  TestDatabase db(GetParam());
+  Prepare(db);
+  // Day 0 of the shipped strategy: the early_small (C1, C5) and early (C2) segments get the gentle reminder by SMS;
+  // the middle segment (C3, C4) is called.
+  const std::string source = ARREARS_SOURCE_DIR;
+  const CommandResult cycle = Run(db, {"cycle", "--as-of", "2026-11-30", "--strategy", source + "/config/strategies/default.yaml",
+                                       "--allocation", source + "/config/allocation.yaml"});
+  ASSERT_EQ(cycle.exit_status, 0) << cycle.err;
+  const CommandResult batch = Run(db, {"message", "batch", "--date", "2026-11-30", "--as", "system", "--json"});
+  ASSERT_EQ(batch.exit_status, 0) << batch.err;
+  const json::value summary = json::parse(batch.out);
+  EXPECT_EQ(summary.at("queued").as_int64(), 3) << batch.out;
+  EXPECT_EQ(summary.at("refused").as_int64(), 0) << batch.out;
+  for (const char* customer : {"C1", "C2", "C5"}) {
+    const json::array messages = MessagesOf(db, customer);
+    ASSERT_EQ(messages.size(), 1u) << customer;
+    EXPECT_EQ(std::string(messages[0].at("template").as_string()), "reminder_gentle");
+  }
+  EXPECT_TRUE(MessagesOf(db, "C3").empty());
+}
+
 // The text of a PDF (pdftotext), one page or all.
 std::string PdfText(const std::string& file, int page = 0) {
   std::vector<std::string> argv = {"/usr/bin/pdftotext"};
