@@ -55,7 +55,7 @@ def bench_backend(arrears, backend, pg_url, letters, messages, workdir):
     common = ["--db", db, "--key-file", key, "--rules-dir", os.path.join(SOURCE, "config/rules"),
               "--policy", os.path.join(SOURCE, "config/workflow.yaml")]
     env = dict(os.environ, ARREARS_NOW=NOW)
-    customers = int(max(letters, messages) * 1.6)  # about five in eight demo customers are past due
+    customers = int(max(letters, messages) * 2.4)  # about two in five demo customers have an open case
     started = time.monotonic()
     run([arrears, "demo", "setup", "--customers", str(customers), "--data-dir", os.path.join(workdir, "demo-" + backend),
          "--templates", os.path.join(SOURCE, "config/templates")] + common, env=env)

@@ -109,10 +109,14 @@ void RunBatch(const BatchOptions& o, const Context& context) {
   if (o.limit > 0 && work.size() > static_cast<std::size_t>(o.limit)) work.resize(static_cast<std::size_t>(o.limit));
   std::int64_t issued = 0, refused = 0, bytes = 0;
   std::vector<std::string> refusals;
+  double compose_seconds = 0, render_seconds = 0, keep_seconds = 0;
+  using Clock = std::chrono::steady_clock;
+  const auto since = [](Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); };
   for (std::size_t begin = 0; begin < work.size(); begin += static_cast<std::size_t>(o.chunk)) {
     const std::size_t end = std::min(work.size(), begin + static_cast<std::size_t>(o.chunk));
     // Compose the chunk's letters, typeset them on every core, keep them in one transaction.
     std::vector<std::optional<app::LetterDocument>> letters(end - begin);
+    auto step = Clock::now();
     RunWorkflow(o.workflow, context, [&](app::WorkflowContext& w) -> Status {
       for (std::size_t i = begin; i < end; ++i) {
         auto letter = app::ComposeLetter(w, work[i].first, work[i].second);
@@ -125,6 +129,8 @@ void RunBatch(const BatchOptions& o, const Context& context) {
       }
       return Ok{};
     });
+    compose_seconds += since(step);
+    step = Clock::now();
     std::vector<std::string> pdfs(letters.size());
     std::vector<std::thread> pool;
     for (int t = 0; t < threads; ++t) {
@@ -136,6 +142,8 @@ void RunBatch(const BatchOptions& o, const Context& context) {
       });
     }
     for (std::thread& thread : pool) thread.join();
+    render_seconds += since(step);
+    step = Clock::now();
     RunWorkflow(o.workflow, context, [&](app::WorkflowContext& w) -> Status {
       for (std::size_t i = 0; i < letters.size(); ++i) {
         if (!letters[i]) continue;
@@ -151,6 +159,7 @@ void RunBatch(const BatchOptions& o, const Context& context) {
       }
       return Ok{};
     });
+    keep_seconds += since(step);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   boost::json::array reasons;
@@ -161,6 +170,9 @@ void RunBatch(const BatchOptions& o, const Context& context) {
                                                {"bytes", bytes},
                                                {"seconds", seconds},
                                                {"letters_per_second", seconds > 0 ? static_cast<double>(issued) / seconds : 0.0},
+                                               {"compose_seconds", compose_seconds},
+                                               {"render_seconds", render_seconds},
+                                               {"keep_seconds", keep_seconds},
                                                {"refusals", reasons}});
   } else {
     context.out << issued << " letters issued (" << bytes / 1024 << " KiB) in " << seconds << " s";
