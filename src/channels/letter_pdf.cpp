@@ -3,7 +3,10 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <filesystem>
+#include <fontconfig/fontconfig.h>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -19,11 +22,12 @@ constexpr double kFooter = 40.0;        // the page number's band above the bott
 constexpr double kBottom = kPageHeight - kMargin;
 constexpr double kCellPadding = 4.0;
 
-// One face for everything: each embedded CJK face costs tens of kilobytes even as a subset.
-const char* const kTextFont = "Noto Serif CJK SC 10";
-const char* const kSmallFont = "Noto Serif CJK SC 8.5";
-const char* const kTitleFont = "Noto Serif CJK SC 18";
-const char* const kHeadingFont = "Noto Serif CJK SC 10.5";
+// One face for everything: each embedded CJK face costs tens of kilobytes even as a subset. The letters' own font
+// (GB 2312 cut from Noto Serif CJK SC) first; the full face for any character it lacks.
+const char* const kTextFont = "Arrears Letter Serif, Noto Serif CJK SC 10";
+const char* const kSmallFont = "Arrears Letter Serif, Noto Serif CJK SC 8.5";
+const char* const kTitleFont = "Arrears Letter Serif, Noto Serif CJK SC 18";
+const char* const kHeadingFont = "Arrears Letter Serif, Noto Serif CJK SC 10.5";
 
 struct LayoutDeleter {
   void operator()(PangoLayout* layout) const { g_object_unref(layout); }
@@ -176,6 +180,17 @@ cairo_status_t Append(void* closure, const unsigned char* data, unsigned int len
 }
 
 }  // namespace
+
+PdfLetterRenderer::PdfLetterRenderer(const std::string& font_file) {
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    if (!font_file.empty() && std::filesystem::exists(font_file)) {
+      FcConfigAppFontAddFile(FcConfigGetCurrent(), reinterpret_cast<const FcChar8*>(font_file.c_str()));
+    }
+  });
+}
+
+std::string PdfLetterRenderer::DefaultFontFile() { return ARREARS_LETTER_FONT; }
 
 std::string PdfLetterRenderer::Render(const app::LetterDocument& letter) {
   std::string pdf;

@@ -14,7 +14,13 @@ namespace arrears::channels {
 
 class PdfLetterRenderer final : public app::LetterRenderer {
  public:
+  // `font_file`: the letters' own font (tools/fonts/make_letter_font.py, built with the project), registered with
+  // fontconfig once; without it the full Noto Serif CJK SC is used (the same letters, typeset more slowly).
+  explicit PdfLetterRenderer(const std::string& font_file = DefaultFontFile());
   std::string Render(const app::LetterDocument& letter) override;
+
+  // The font the build made (build/<preset>/fonts/arrears-letter-serif.otf).
+  static std::string DefaultFontFile();
 };
 
 }  // namespace arrears::channels

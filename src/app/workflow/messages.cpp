@@ -262,7 +262,7 @@ bool IsOptOutReply(std::string_view text) {
   for (char c : text) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') word.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   }
-  for (const char* reply : {"TD", "T", "N", "STOP", "UNSUBSCRIBE", "退订", "取消", "TD退订", "退订TD"}) {
+  for (const char* reply : {"TD", "T", "STOP", "UNSUBSCRIBE", "退订", "取消", "TD退订", "退订TD"}) {
     if (word == reply) return true;
   }
   return false;

@@ -64,7 +64,7 @@ struct ReplyRecorded {
 Result<ReplyRecorded> RecordReply(WorkflowContext& context, const std::string& channel, const std::string& from,
                                   const std::string& text);
 
-// True for an opt-out reply: the words of the packs and of the providers (TD, T, N, 退订, 取消, STOP, UNSUBSCRIBE).
+// True for an opt-out reply: the words carriers and providers use (TD, T, 退订, 取消, STOP, UNSUBSCRIBE).
 bool IsOptOutReply(std::string_view text);
 
 }  // namespace arrears::app
