@@ -24,7 +24,7 @@ std::vector<char32_t> CodePoints(std::string_view text) {
       ++i;
       continue;
     }
-    char32_t point = length == 1 ? byte : byte & (0xFF >> (length + 1));
+    char32_t point = static_cast<char32_t>(length == 1 ? byte : byte & (0xFF >> (length + 1)));
     bool valid = true;
     for (int k = 1; k < length; ++k) {
       const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
