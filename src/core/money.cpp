@@ -50,14 +50,18 @@ std::string FormatAmount(Money money) {
   return FormatScaledDecimal(money.minor_units(), MinorDigits(money.currency()));
 }
 
-std::string FormatMoney(Money money) {
+std::string FormatGroupedAmount(Money money) {
   std::string plain = FormatAmount(money);
   const bool negative = !plain.empty() && plain[0] == '-';
   std::size_t end = plain.find('.');
   if (end == std::string::npos) end = plain.size();
   const std::size_t begin = negative ? 1 : 0;
   for (std::size_t pos = end; pos > begin + 3; pos -= 3) plain.insert(pos - 3, 1, ',');
-  return plain + " " + std::string(CurrencyCode(money.currency()));
+  return plain;
+}
+
+std::string FormatMoney(Money money) {
+  return FormatGroupedAmount(money) + " " + std::string(CurrencyCode(money.currency()));
 }
 
 Result<Money> ParseAmount(std::string_view text, Currency currency, std::string_view field) {

@@ -62,6 +62,8 @@ Money Max(Money a, Money b);
 // "2680.00": the amount with exactly the currency's minor digits, no grouping,
 // no currency; the form used on the wire and in files.
 std::string FormatAmount(Money money);
+// "2,680.00": grouped thousands, no currency: an amount in a sentence that names its currency (messages, letters).
+std::string FormatGroupedAmount(Money money);
 // "2,680.00 CNY": grouped thousands, for people.
 std::string FormatMoney(Money money);
 

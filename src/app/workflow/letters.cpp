@@ -12,13 +12,6 @@ namespace {
 constexpr std::array<std::string_view, 5> kNames = {"collection", "lawyer", "plan", "settlement", "dispute"};
 constexpr std::array<std::string_view, 5> kReferencePrefix = {"CS", "LS", "HK", "JQ", "YY"};  // 催收 律师 还款 结清 异议
 
-// "2,680.00"
-std::string Amount(Money money) {
-  std::string text = FormatMoney(money);
-  const auto space = text.find(' ');
-  return space == std::string::npos ? text : text.substr(0, space);
-}
-
 std::string ChineseDate(Date date) {
   const std::string iso = date.ToString();
   return iso.substr(0, 4) + "年" + std::to_string(std::stoi(iso.substr(5, 2))) + "月" +
@@ -43,17 +36,17 @@ LetterBlock DebtTable(const CaseRecord& record) {
     const Balance& b = account.balance;
     const Money fees = b.Overdue(Component::kLateFee) + b.Overdue(Component::kInstallmentFee) + b.Overdue(Component::kOtherFee);
     table.rows.push_back({account.account_ref, ProductName(account.product_type), std::to_string(account.days_past_due),
-                          Amount(b.Overdue(Component::kPrincipal)), Amount(b.Overdue(Component::kInterest)),
-                          Amount(b.Overdue(Component::kPenaltyInterest) + b.Overdue(Component::kCompoundInterest)),
-                          Amount(fees), Amount(b.TotalOverdue())});
+                          FormatGroupedAmount(b.Overdue(Component::kPrincipal)), FormatGroupedAmount(b.Overdue(Component::kInterest)),
+                          FormatGroupedAmount(b.Overdue(Component::kPenaltyInterest) + b.Overdue(Component::kCompoundInterest)),
+                          FormatGroupedAmount(fees), FormatGroupedAmount(b.TotalOverdue())});
     for (Component c : kAllComponents) total.AddOverdue(c, b.Overdue(c));
   }
   const Money fees = total.Overdue(Component::kLateFee) + total.Overdue(Component::kInstallmentFee) +
                      total.Overdue(Component::kOtherFee);
-  table.rows.push_back({"合计", "", "", Amount(total.Overdue(Component::kPrincipal)),
-                        Amount(total.Overdue(Component::kInterest)),
-                        Amount(total.Overdue(Component::kPenaltyInterest) + total.Overdue(Component::kCompoundInterest)),
-                        Amount(fees), Amount(total.TotalOverdue())});
+  table.rows.push_back({"合计", "", "", FormatGroupedAmount(total.Overdue(Component::kPrincipal)),
+                        FormatGroupedAmount(total.Overdue(Component::kInterest)),
+                        FormatGroupedAmount(total.Overdue(Component::kPenaltyInterest) + total.Overdue(Component::kCompoundInterest)),
+                        FormatGroupedAmount(fees), FormatGroupedAmount(total.TotalOverdue())});
   return {LetterBlock::Kind::kTable, "", std::move(table)};
 }
 
@@ -157,7 +150,7 @@ Result<LetterDocument> ComposeLetter(WorkflowContext& context, CaseId id, Letter
       letter.title = "还款计划确认书";
       letter.blocks.push_back(Paragraph(
           "经您申请，我行同意就您尾号" + v.at("account_masked") + "的账户欠款与您达成如下还款安排：应还总额人民币" +
-          Amount(plan->owed) + "元，减免人民币" + Amount(plan->waived) + "元，实际应还人民币" + Amount(plan->to_pay) +
+          FormatGroupedAmount(plan->owed) + "元，减免人民币" + FormatGroupedAmount(plan->waived) + "元，实际应还人民币" + FormatGroupedAmount(plan->to_pay) +
           "元，分" + std::to_string(plan->installments.size()) + "期归还，每期还款日及金额如下："));
       LetterTable schedule;
       schedule.header = {"期数", "还款日", "应还金额（元）", "状态"};
@@ -165,9 +158,9 @@ Result<LetterDocument> ComposeLetter(WorkflowContext& context, CaseId id, Letter
       schedule.right_aligned = {true, false, true, false};
       for (const InstallmentRecord& i : plan->installments) {
         const std::string status = i.status == PromiseStatus::kKept ? "已还" : i.status == PromiseStatus::kBroken ? "逾期" : "待还";
-        schedule.rows.push_back({std::to_string(i.number), ChineseDate(i.due), Amount(i.amount), status});
+        schedule.rows.push_back({std::to_string(i.number), ChineseDate(i.due), FormatGroupedAmount(i.amount), status});
       }
-      schedule.rows.push_back({"合计", "", Amount(plan->to_pay), ""});
+      schedule.rows.push_back({"合计", "", FormatGroupedAmount(plan->to_pay), ""});
       letter.blocks.push_back({LetterBlock::Kind::kTable, "", std::move(schedule)});
       letter.blocks.push_back(Paragraph("请您按期足额还款。累计" + std::to_string(context.policy.broken_installments_to_fail) +
                                         "期未按约还款的，本还款安排自动终止，剩余欠款恢复按原合同约定计收。履约期间我行不对您进行催收。"));

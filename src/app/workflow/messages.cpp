@@ -16,13 +16,6 @@ bool EditsTemplates(Role role) {
   return role == Role::kAdmin || role == Role::kCompliance || role == Role::kSupervisor;
 }
 
-// "2,680.00": grouped, with the currency's minor digits, no currency.
-std::string Amount(Money money) {
-  std::string text = FormatMoney(money);
-  const auto space = text.find(' ');
-  return space == std::string::npos ? text : text.substr(0, space);
-}
-
 // How the debtor is addressed: by the gender the lender gave, else by the 17th digit of a Chinese resident id
 // (odd for men, even for women), else neutrally.
 std::string Title(const std::string& gender, const std::string& id_number, const std::string& language) {
@@ -82,12 +75,12 @@ std::map<std::string, std::string> MessageValues(const WorkflowContext& context,
                                      : "",
                                  language);
   values["account_masked"] = worst ? LastDigits(worst->account_ref) : "";
-  values["total_owed"] = Amount(overdue.TotalOverdue());
-  values["principal"] = Amount(overdue.Overdue(Component::kPrincipal));
-  values["interest"] = Amount(overdue.Overdue(Component::kInterest));
+  values["total_owed"] = FormatGroupedAmount(overdue.TotalOverdue());
+  values["principal"] = FormatGroupedAmount(overdue.Overdue(Component::kPrincipal));
+  values["interest"] = FormatGroupedAmount(overdue.Overdue(Component::kInterest));
   values["penalty_interest"] =
-      Amount(overdue.Overdue(Component::kPenaltyInterest) + overdue.Overdue(Component::kCompoundInterest));
-  values["fees"] = Amount(overdue.Overdue(Component::kLateFee) + overdue.Overdue(Component::kInstallmentFee) +
+      FormatGroupedAmount(overdue.Overdue(Component::kPenaltyInterest) + overdue.Overdue(Component::kCompoundInterest));
+  values["fees"] = FormatGroupedAmount(overdue.Overdue(Component::kLateFee) + overdue.Overdue(Component::kInstallmentFee) +
                           overdue.Overdue(Component::kOtherFee));
   values["currency"] = record.currency == Currency::kCNY && zh ? "元" : std::string(CurrencyCode(record.currency));
   values["due_date"] = dpd > 0 ? context.today.AddDays(-dpd).ToString() : context.today.ToString();
