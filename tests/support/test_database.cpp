@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <stdexcept>
 
 #include "store/open_database.hpp"
@@ -29,9 +30,13 @@ std::string WithDatabase(const std::string& url, const std::string& name) {
   return url.substr(0, url.rfind('/') + 1) + name;
 }
 
+// The process id alone is not unique across runs: containers reuse small
+// process ids, and a test process killed mid-run leaves its file behind, so a
+// later process with the same id would open a database that is not empty.
 std::string UniqueName() {
   static std::atomic<int> counter{0};
-  return "t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+  static const unsigned salt = std::random_device{}();
+  return "t" + std::to_string(getpid()) + "_" + std::to_string(salt) + "_" + std::to_string(counter++);
 }
 
 }  // namespace
@@ -42,6 +47,7 @@ TestDatabase::TestDatabase(Backend backend) : backend_(backend) {
   const std::string name = UniqueName();
   if (backend == Backend::kSqlite) {
     cleanup_ = (std::filesystem::temp_directory_path() / ("arrears-" + name + ".db")).string();
+    if (std::filesystem::exists(cleanup_)) throw std::runtime_error("test database " + cleanup_ + " exists already");
     url_ = "sqlite:" + cleanup_;
   } else {
     auto admin = store::OpenDatabase(AdminUrl(), 1);
