@@ -65,7 +65,10 @@ def bench_backend(arrears, backend, pg_url, letters, messages, workdir):
                                  "--as", "system"] + common, env)
     report["letters"] = {"issued": batch["issued"], "refused": batch["refused"], "seconds": round(seconds, 2),
                          "per_second": round(batch["issued"] / seconds, 1),
-                         "average_kib": round(batch["bytes"] / max(1, batch["issued"]) / 1024, 1)}
+                         "average_kib": round(batch["bytes"] / max(1, batch["issued"]) / 1024, 1),
+                         "compose_seconds": round(batch["compose_seconds"], 2),
+                         "render_seconds": round(batch["render_seconds"], 2),
+                         "keep_seconds": round(batch["keep_seconds"], 2)}
 
     port = free_port()
     channels = os.path.join(workdir, "channels.yaml")
