@@ -108,7 +108,9 @@ void Run(const Options& o, const Context& context) {
   const store::SodiumCredentials credentials;
   const Clock clock = context.clock;
   // The daily cycle on a session of its own; the strategy and rules are read at each run, so an edit applies to the
-  // next night without a restart.
+  // next night without a restart. The working set is kept between runs: a night reads only the customers written
+  // since the last (runs are one at a time, CycleJobs).
+  app::KeptWorkingSet kept_working_set;
   http::CycleRunner run_cycle = [&, clock](Date as_of, const http::CycleProgress& progress) -> Result<std::string> {
     auto rules = LoadCycleRules(o.cycle_files);
     if (!rules) return Fail(rules.error());
@@ -120,6 +122,7 @@ void Run(const Options& o, const Context& context) {
     options.threads = o.cycle_threads > 0 ? o.cycle_threads
                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     options.now_text = app::FormatUtc(now.utc);
+    options.keep = &kept_working_set;
     auto summary = RunCycleOn(*session, *vault, workflow_policy, snapshot->pointers, *rules, options, now, progress);
     if (!summary) return Fail(summary.error());
     return app::CycleSummaryJson(*summary);

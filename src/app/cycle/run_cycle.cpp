@@ -48,6 +48,7 @@ class StepTimer {
 // no case opened or closed in between.
 struct Loaded {
   WorkingSet set;
+  std::int64_t generation = 0;  // the read of changed customers it reflects
   std::vector<std::int32_t> segment_text;       // strategy segment -> dictionary index
   std::vector<std::int32_t> bucket_text;        // bucket index -> dictionary index
   std::vector<StaffMember> collectors, agency_users;
@@ -215,11 +216,24 @@ Status ComputeAndWrite(const CycleDependencies& deps, const CycleOptions& option
   return Ok{};
 }
 
-Loaded Load(const CycleDependencies& deps) {
-  Loaded loaded;
-  loaded.set = deps.store.LoadWorkingSet();
+// The strategy's segments and the buckets by their index in the set's dictionary (the rules are read at each run).
+void InternRules(const CycleDependencies& deps, Loaded& loaded) {
+  loaded.segment_text.clear();
+  loaded.bucket_text.clear();
   for (const policy::Segment& segment : deps.strategy.segments) loaded.segment_text.push_back(loaded.set.text.Intern(segment.name));
   for (std::size_t b = 0; b < deps.buckets.size(); ++b) loaded.bucket_text.push_back(loaded.set.text.Intern(deps.buckets.name(b)));
+}
+
+// The working set: `kept` brought up to date with the customers changed since it was read, or read whole.
+Loaded Load(const CycleDependencies& deps, std::optional<WorkingSet> kept, std::int64_t generation) {
+  Loaded loaded;
+  loaded.generation = generation;
+  if (kept && deps.store.LoadChanges(*kept, loaded.generation)) {
+    loaded.set = std::move(*kept);
+  } else {
+    loaded.set = deps.store.LoadWorkingSet(loaded.generation);
+  }
+  InternRules(deps, loaded);
   return loaded;
 }
 
@@ -235,12 +249,20 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
   // The days to run: each day after the last finished one, up to the as-of date.
   Date first = options.as_of;
   if (const auto last = deps.store.LastFinishedRun(); last && *last < options.as_of) first = last->AddDays(1);
+  // A kept set is taken for the run and given back only when the run succeeds: a failed run leaves none.
+  std::optional<WorkingSet> kept;
+  std::int64_t generation = 0;
+  if (options.keep != nullptr) {
+    kept = std::move(options.keep->set);
+    options.keep->set.reset();
+    generation = options.keep->generation;
+  }
   std::optional<Loaded> loaded;
   for (Date day = first; day <= options.as_of; day = day.AddDays(1)) {
     StepTimer timer(summary, deps, day);
     deps.store.StartRun(day, options.now_text);
     if (!loaded) {
-      loaded = Load(deps);
+      loaded = Load(deps, std::move(kept), generation);
       timer.Lap("load");
     }
     // Cases: only when an account the lender reports past due belongs to no open case (a new delinquency, a case
@@ -262,7 +284,9 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
       }
       summary.cases_opened += opened.opened;
       summary.cases_reopened += opened.reopened;
-      if (opened.opened + opened.reopened + opened.accounts_added > 0) loaded = Load(deps);
+      if (opened.opened + opened.reopened + opened.accounts_added > 0) {
+        loaded = Load(deps, std::move(loaded->set), loaded->generation);  // the customers given cases, read again
+      }
     }
     timer.Lap("cases");
     // Promises and installments: the cases with a promise or installment due by today (kept or broken on its
@@ -309,6 +333,10 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
     }
     summary.days_run.push_back(day);
     deps.store.FinishRun(day, options.now_text, last_day ? CycleSummaryJson(summary) : "{}");
+  }
+  if (options.keep != nullptr && loaded) {
+    options.keep->set = std::move(loaded->set);
+    options.keep->generation = loaded->generation;
   }
   return summary;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -21,8 +22,16 @@
 
 namespace arrears::app {
 
+// The working set a long-running process (the server) keeps from one night to the next: the next night reads
+// again only the customers written since (docs/daily-cycle.md, "Keeping the working set").
+struct KeptWorkingSet {
+  std::optional<WorkingSet> set;  // none: the next night loads it whole
+  std::int64_t generation = 0;    // the read it reflects
+};
+
 struct CycleOptions {
   Date as_of;
+  KeptWorkingSet* keep = nullptr;  // none: load the working set whole and drop it after the run
   int threads = 2;
   std::size_t chunk_size = 5000;
   std::string now_text;  // when the run happens (UTC), for the run's record

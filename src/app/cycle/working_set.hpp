@@ -89,8 +89,13 @@ struct CaseColumns {
 
 struct WorkingSet {
   AccountColumns accounts;  // ordered by customer, then id
-  CaseColumns cases;        // ordered by customer
+  CaseColumns cases;        // ordered by customer, then id
   Dictionary text;          // owners, currencies, products, regions, segments
 };
+
+// Puts `fresh`'s rows (those of the customers in `changed` alone, ordered like the set's and interned in its
+// dictionary) in place of the rows the set holds for the customers in `changed` (sorted): a changed customer with
+// no rows in `fresh` leaves the set. Each account's case row is found again.
+void ReplaceCustomers(WorkingSet& set, WorkingSet&& fresh, const std::vector<std::int64_t>& changed);
 
 }  // namespace arrears::app

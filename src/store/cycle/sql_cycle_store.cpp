@@ -59,8 +59,65 @@ constexpr const char* kStagingTables =
 
 }  // namespace
 
-app::WorkingSet SqlCycleStore::LoadWorkingSet() {
+namespace {
+
+// Only the customers noted as changed (LoadChanges) when `changed_only`: a condition on the customer column.
+std::string OnlyChanged(bool changed_only, const char* column) {
+  return changed_only ? std::string(" AND ") + column + " IN (SELECT customer_id FROM changed_customers)" : std::string();
+}
+
+}  // namespace
+
+app::WorkingSet SqlCycleStore::LoadWorkingSet(std::int64_t& generation) {
+  Transaction transaction(session_);
+  BeginSnapshotRead();
   app::WorkingSet set;
+  LoadInto(set, false);
+  generation = ClearNotes();
+  transaction.Commit();
+  return set;
+}
+
+bool SqlCycleStore::LoadChanges(app::WorkingSet& set, std::int64_t& generation) {
+  Transaction transaction(session_);
+  BeginSnapshotRead();
+  if (session_.Query("SELECT loads FROM change_tracking WHERE id = 1").at(0).Int(0) != generation) return false;
+  // The planner's estimate of the notes decides between index lookups per customer and a scan.
+  if (session_.dialect() == Dialect::kPostgresql) session_.ExecuteScript("ANALYZE changed_customers");
+  std::vector<std::int64_t> changed;
+  for (const Row& r : session_.Query("SELECT DISTINCT customer_id FROM changed_customers ORDER BY customer_id")) {
+    changed.push_back(r.Int(0));
+  }
+  if (!changed.empty()) {
+    app::WorkingSet fresh;
+    fresh.text = std::move(set.text);  // interned in the set's own dictionary
+    LoadInto(fresh, true);
+    set.text = std::move(fresh.text);
+    app::ReplaceCustomers(set, std::move(fresh), changed);
+  }
+  generation = ClearNotes();
+  transaction.Commit();
+  return true;
+}
+
+void SqlCycleStore::BeginSnapshotRead() {
+  // PostgreSQL: every statement of the read sees one snapshot, and the notes deleted are exactly those it saw (a
+  // write committed meanwhile keeps its note). SQLite: the transaction holds the write lock, so nothing commits.
+  if (session_.dialect() == Dialect::kPostgresql) session_.ExecuteScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+}
+
+std::int64_t SqlCycleStore::ClearNotes() {
+  session_.Execute("DELETE FROM changed_customers");
+  session_.Execute("UPDATE change_tracking SET loads = loads + 1 WHERE id = 1");
+  return session_.Query("SELECT loads FROM change_tracking WHERE id = 1").at(0).Int(0);
+}
+
+void SqlCycleStore::PauseNotes(bool paused) {
+  const std::vector<SqlValue> params = {Int(paused ? 1 : 0)};
+  session_.Execute("UPDATE change_tracking SET paused = $1 WHERE id = 1", params);
+}
+
+void SqlCycleStore::LoadInto(app::WorkingSet& set, bool changed_only) {
   app::CaseColumns& c = set.cases;
   std::unordered_map<std::int64_t, std::int32_t> case_rows;  // case id -> row
   // The two big reads stream their rows: nothing but the columns is held.
@@ -69,7 +126,8 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
       "c.assigned_on, c.agency_notice_on, c.placed_on, c.placed_until, c.placed_agency, u.time_zone, f.valid_from, "
       "f.bucket, f.overdue_since, f.anchor_owed, f.segment, f.arm, f.owner, f.agency FROM cases c "
       "JOIN customers u ON u.id = c.customer_id LEFT JOIN case_facts f ON f.customer_id = c.customer_id AND "
-      "f.case_id = c.id AND f.valid_to IS NULL WHERE c.closed_at IS NULL ORDER BY c.customer_id, c.id",
+      "f.case_id = c.id AND f.valid_to IS NULL WHERE c.closed_at IS NULL" + OnlyChanged(changed_only, "c.customer_id") +
+          " ORDER BY c.customer_id, c.id",
       {}, [&](const Row& r) {
         case_rows.emplace(r.Int(1), static_cast<std::int32_t>(c.id.size()));
         c.customer.push_back(r.Int(0));
@@ -118,21 +176,24 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
   const std::string open = " JOIN cases c ON c.customer_id = x.customer_id AND c.id = x.case_id AND c.closed_at IS NULL";
   for (const Row& r : session_.Query("SELECT x.case_id, MAX(x.at), MAX(CASE WHEN x.outcome IN (" + ConversationOutcomes() +
                                      ") THEN x.at END) FROM contact_attempts x" + open +
-                                     " WHERE x.made = 1 AND x.direction = 'outbound' GROUP BY x.case_id")) {
+                                     " WHERE x.made = 1 AND x.direction = 'outbound'" + OnlyChanged(changed_only, "x.customer_id") +
+                                     " GROUP BY x.case_id")) {
     const std::size_t k = at(r.Int(0));
     if (k == kNone) continue;
     c.last_contact[k] = DateColumn(r, 1);
     c.last_contact_reached[k] = !r.IsNull(2) && r.Text(2) == r.Text(1) ? 1 : 0;
   }
-  LoadPromiseFeatures(set, at, false);
-  for (const Row& r : session_.Query("SELECT x.case_id, x.kind FROM case_holds x" + open + " WHERE x.released_at IS NULL")) {
+  LoadPromiseFeatures(set, at, false, changed_only);
+  for (const Row& r : session_.Query("SELECT x.case_id, x.kind FROM case_holds x" + open + " WHERE x.released_at IS NULL" +
+                                     OnlyChanged(changed_only, "x.customer_id"))) {
     const std::size_t k = at(r.Int(0));
     const auto kind = ParseHoldKind(r.Text(1));
     if (k != kNone && kind && StopsContact(*kind)) c.on_hold[k] = 1;
   }
   // The last payment of each customer with an open case.
   for (const Row& r : session_.Query("SELECT c.id, MAX(p.value_date) FROM payments p JOIN cases c ON "
-                                     "c.customer_id = p.customer_id AND c.closed_at IS NULL GROUP BY c.id")) {
+                                     "c.customer_id = p.customer_id AND c.closed_at IS NULL WHERE true" +
+                                     OnlyChanged(changed_only, "p.customer_id") + " GROUP BY c.id")) {
     const std::size_t k = at(r.Int(0));
     if (k != kNone) c.last_payment[k] = DateColumn(r, 1);
   }
@@ -148,7 +209,8 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
       "LEFT JOIN (SELECT ca.customer_id, ca.account_id, ca.case_id FROM case_accounts ca JOIN cases c ON "
       "c.customer_id = ca.customer_id AND c.id = ca.case_id WHERE c.closed_at IS NULL) oc "
       "ON oc.customer_id = a.customer_id AND oc.account_id = a.id WHERE a.status <> 'closed' AND "
-      "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL) ORDER BY a.customer_id, a.id",
+      "(a.oldest_unpaid_due_date IS NOT NULL OR oc.case_id IS NOT NULL)" + OnlyChanged(changed_only, "a.customer_id") +
+          " ORDER BY a.customer_id, a.id",
       {}, [&](const Row& r) {
         a.customer.push_back(r.Int(0));
         a.id.push_back(r.Int(1));
@@ -174,11 +236,10 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet() {
         a.case_row.push_back(r.IsNull(16) ? app::kNoIndex : row_of(r.Int(16)));
         a.stored_dpd.push_back(static_cast<std::int32_t>(r.Int(17)));
       });
-  return set;
 }
 
 void SqlCycleStore::LoadPromiseFeatures(app::WorkingSet& set, const std::function<std::size_t(std::int64_t)>& row_of,
-                                        bool staged) {
+                                        bool staged, bool changed_only) {
   app::CaseColumns& c = set.cases;
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   const std::string only = staged ? " JOIN cycle_stage_cases s ON s.customer_id = x.customer_id AND s.case_id = x.case_id"
@@ -189,7 +250,9 @@ void SqlCycleStore::LoadPromiseFeatures(app::WorkingSet& set, const std::functio
       c.commitment_due[k] = date;
     }
   };
-  session_.Stream("SELECT x.case_id, x.status, x.promised_on FROM promises x" + only + " ORDER BY x.case_id, x.id", {},
+  session_.Stream("SELECT x.case_id, x.status, x.promised_on FROM promises x" + only + " WHERE true" +
+                      OnlyChanged(changed_only, "x.customer_id") + " ORDER BY x.case_id, x.id",
+                  {},
                   [&](const Row& r) {
                     const std::size_t k = row_of(r.Int(0));
                     if (k == kNone) return;
@@ -200,7 +263,8 @@ void SqlCycleStore::LoadPromiseFeatures(app::WorkingSet& set, const std::functio
                   });
   session_.Stream("SELECT x.case_id, MIN(i.due_on) FROM arrangements x JOIN arrangement_installments i ON "
                   "i.customer_id = x.customer_id AND i.arrangement_id = x.id" + only +
-                      " WHERE x.status = 'active' AND i.status = 'open' GROUP BY x.case_id",
+                      " WHERE x.status = 'active' AND i.status = 'open'" + OnlyChanged(changed_only, "x.customer_id") +
+                      " GROUP BY x.case_id",
                   {}, [&](const Row& r) {
                     const std::size_t k = row_of(r.Int(0));
                     if (k != kNone) due(k, DateColumn(r, 1));
@@ -226,7 +290,7 @@ void SqlCycleStore::RefreshCases(app::WorkingSet& set, const std::vector<std::si
     const auto found = index.find(case_id);
     return found == index.end() ? static_cast<std::size_t>(-1) : found->second;
   };
-  LoadPromiseFeatures(set, row_of, true);
+  LoadPromiseFeatures(set, row_of, true, false);
   session_.Stream("SELECT x.id FROM cases x JOIN cycle_stage_cases s ON s.customer_id = x.customer_id AND "
                   "s.case_id = x.id WHERE x.closed_at IS NOT NULL",
                   {}, [&](const Row& r) {
@@ -349,6 +413,7 @@ void SqlCycleStore::Stage(const char* table, std::span<const std::string> column
 
 void SqlCycleStore::WriteBucketMoves(Date as_of, int chunk, std::span<const app::BucketMove> moves) {
   Transaction transaction(session_);
+  PauseNotes(true);  // the working set holds what this chunk writes
   static const std::vector<std::string> columns = {"customer_id", "account_id", "from_bucket", "to_bucket",
                                                    "days_past_due"};
   Stage("cycle_stage_moves", columns, [&](const auto& row) {
@@ -367,11 +432,13 @@ void SqlCycleStore::WriteBucketMoves(Date as_of, int chunk, std::span<const app:
   session_.Execute("UPDATE accounts SET bucket = m.to_bucket FROM cycle_stage_moves m "
                    "WHERE accounts.customer_id = m.customer_id AND accounts.id = m.account_id");
   Mark(as_of, "buckets", chunk, moves.size());
+  PauseNotes(false);
   transaction.Commit();
 }
 
 void SqlCycleStore::WritePlacements(Date as_of, int chunk, std::span<const app::CasePlacementChange> changes) {
   Transaction transaction(session_);
+  PauseNotes(true);  // the working set holds what this chunk writes
   static const std::vector<std::string> columns = {"customer_id", "case_id", "segment", "arm", "treatment",
                                                    "treatment_since"};
   Stage("cycle_stage_placements", columns, [&](const auto& row) {
@@ -385,12 +452,14 @@ void SqlCycleStore::WritePlacements(Date as_of, int chunk, std::span<const app::
                    "treatment_since = s.treatment_since FROM cycle_stage_placements s "
                    "WHERE cases.customer_id = s.customer_id AND cases.id = s.case_id");
   Mark(as_of, "strategy", chunk, changes.size());
+  PauseNotes(false);
   transaction.Commit();
 }
 
 void SqlCycleStore::WriteAllocation(Date as_of, int chunk, std::span<const app::AllocationWrite> changes,
                                     const std::string& now) {
   Transaction transaction(session_);
+  PauseNotes(true);  // the working set holds what this chunk writes
   static const std::vector<std::string> columns = {"customer_id", "case_id",   "kind",      "owner",        "assigned_on",
                                                    "notice_on",   "placed_agency", "placed_on", "placed_until", "summary"};
   std::string digest_text;
@@ -434,11 +503,13 @@ void SqlCycleStore::WriteAllocation(Date as_of, int chunk, std::span<const app::
                                               vault_.KeyedHash("cycle-allocation", digest_text)});
   }
   Mark(as_of, "allocate", chunk, changes.size());
+  PauseNotes(false);
   transaction.Commit();
 }
 
 void SqlCycleStore::WriteFacts(Date as_of, int chunk, std::span<const app::CaseFact> facts) {
   Transaction transaction(session_);
+  PauseNotes(true);  // the working set holds what this chunk writes
   static const std::vector<std::string> columns = {"customer_id", "case_id", "bucket",  "overdue_since",
                                                    "days_past_due", "owed",  "anchor_owed", "segment",
                                                    "arm",           "owner", "agency"};
@@ -466,6 +537,7 @@ void SqlCycleStore::WriteFacts(Date as_of, int chunk, std::span<const app::CaseF
                    "segment = excluded.segment, arm = excluded.arm, owner = excluded.owner, agency = excluded.agency",
                    day);
   Mark(as_of, "facts", chunk, facts.size());
+  PauseNotes(false);
   transaction.Commit();
 }
 

@@ -15,7 +15,8 @@ class SqlCycleStore : public app::CycleStore {
  public:
   SqlCycleStore(Session& session, const app::PersonalDataVault& vault) : session_(session), vault_(vault) {}
 
-  app::WorkingSet LoadWorkingSet() override;
+  app::WorkingSet LoadWorkingSet(std::int64_t& generation) override;
+  bool LoadChanges(app::WorkingSet& set, std::int64_t& generation) override;
   void RefreshCases(app::WorkingSet& set, const std::vector<std::size_t>& rows) override;
   std::vector<app::RecentContact> ContactsSince(const std::string& since) override;
   std::vector<app::HeldCase> HoldsInForce() override;
@@ -39,9 +40,17 @@ class SqlCycleStore : public app::CycleStore {
 
  private:
   void Mark(Date as_of, const char* step, int chunk, std::size_t changes);
+  // The working set's rows: every customer's, or (`changed_only`) those of the customers noted as changed.
+  void LoadInto(app::WorkingSet& set, bool changed_only);
+  void BeginSnapshotRead();
+  // Deletes the notes the read saw and counts the read: its generation.
+  std::int64_t ClearNotes();
+  // Within a chunk's transaction: its writes are not noted (the working set already holds them).
+  void PauseNotes(bool paused);
   // The promise features (latest status, broken count, open commitments) of open cases; with `staged`, only of
-  // the cases in cycle_stage_cases.
-  void LoadPromiseFeatures(app::WorkingSet& set, const std::function<std::size_t(std::int64_t)>& row_of, bool staged);
+  // the cases in cycle_stage_cases; with `changed_only`, only of the customers noted as changed.
+  void LoadPromiseFeatures(app::WorkingSet& set, const std::function<std::size_t(std::int64_t)>& row_of, bool staged,
+                           bool changed_only);
   // Empties the staging `table` and copies the rows `rows` hands its writer into it.
   void Stage(const char* table, std::span<const std::string> columns,
              const std::function<void(const std::function<void(std::span<const SqlValue>)>&)>& rows);
