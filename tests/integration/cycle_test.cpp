@@ -1,7 +1,8 @@
 // The daily cycle on real databases (SQLite and PostgreSQL), through the
 // `arrears cycle` command: a hand-checked portfolio (buckets, accrual from the
 // anchors, segments, the queue's order and compliance), a hundred days run one
-// by one against one run with catch-up, and runs killed at random points.
+// by one against one run with catch-up, runs killed at random points, and a
+// server that keeps the working set from one night to the next.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -21,8 +22,10 @@
 #include "policy/rule_pack.hpp"
 #include "store/crypto/sodium_vault.hpp"
 #include "store/workflow/sql_workflow_store.hpp"
+#include "support/http_client.hpp"
 #include "support/portfolio_fixture.hpp"
 #include "support/run_command.hpp"
+#include "support/server_process.hpp"
 #include "support/test_database.hpp"
 
 namespace arrears::testing {
@@ -411,6 +414,120 @@ TEST_P(Cycle, KilledAtRandomPointsAndRerunEqualsAnUninterruptedRun) {
     EXPECT_EQ(finished.at("days_run").as_array().back().as_string(), target);
   }
   EXPECT_EQ(Checksum(whole), Checksum(killed));
+}
+
+// The server keeps the working set between nights and reads again only the customers written since: night after
+// night, with payments, contacts, promises, holds, a new customer and an assignment in between, its database ends
+// each night as the one where `arrears cycle` reads the working set whole every night.
+TEST_P(Cycle, AServerKeepingTheWorkingSetEqualsAWholeReadEachNight) {
+  TestDatabase kept(GetParam());
+  TestDatabase whole(GetParam());
+  for (TestDatabase* db : {&kept, &whole}) {
+    Prepare(*db);
+    ASSERT_EQ(Run(*db, {"user", "add", "admin", "--role", "admin", "--password-stdin"}, kNow,
+                  std::string(kPassword) + "\n").exit_status, 0);
+  }
+  const std::string source = ARREARS_SOURCE_DIR;
+  ServerProcess server({"--db", kept.url(), "--key-file", key_, "--quiet", "--rules-dir", source + "/config/rules",
+                        "--policy", source + "/config/workflow.yaml", "--strategy",
+                        source + "/config/strategies/default.yaml", "--allocation", source + "/config/allocation.yaml"},
+                       kNow);
+  HttpClient admin(server.port());
+  const HttpResponse signed_in = admin.Request(
+      "POST", "/api/v1/session", json::serialize(json::object{{"login", "admin"}, {"password", kPassword}}));
+  ASSERT_EQ(signed_in.status, 201) << signed_in.body;
+  admin.csrf = std::string(json::parse(signed_in.body).at("csrf_token").as_string());
+  const auto server_night = [&](const std::string& date) -> json::object {
+    const HttpResponse started = admin.Request("POST", "/api/v1/cycle/runs", R"({"as_of":")" + date + R"("})");
+    EXPECT_EQ(started.status, 202) << started.body;
+    for (int i = 0; i < 600; ++i) {
+      const HttpResponse response = admin.Request("GET", "/api/v1/cycle/runs/" + date);
+      if (response.status == 200) {
+        json::object run = json::parse(response.body).as_object();
+        if (run.at("status") != "running") {
+          EXPECT_EQ(run.at("status"), "finished") << response.body;
+          return run.at("summary").as_object();
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "the night of " << date << " did not finish";
+    return {};
+  };
+  int files = 0;
+  const auto import = [&](const std::string& kind, const std::string& text) {
+    const fs::path path = dir_ / (kind + std::to_string(++files) + ".csv");
+    std::ofstream(path, std::ios::binary) << text;
+    for (TestDatabase* db : {&kept, &whole}) {
+      const CommandResult imported = Run(*db, Workflow({"import", kind, path.string()}));
+      ASSERT_EQ(imported.exit_status, 0) << imported.err;
+    }
+  };
+  const auto work = [&](const std::string& date, std::vector<std::string> arguments) {
+    for (TestDatabase* db : {&kept, &whole}) {
+      const CommandResult done = Run(*db, Workflow(arguments), date + "T10:00:00+08:00");
+      ASSERT_EQ(done.exit_status, 0) << done.err;
+    }
+  };
+
+  json::object first = server_night("2026-11-28");
+  EXPECT_EQ(first.at("whole_loads").as_int64(), 1);  // nothing kept yet
+  RunCycle(whole, "2026-11-28");
+  ASSERT_EQ(Checksum(kept), Checksum(whole));
+
+  const Date start = *Date::Parse("2026-11-28");
+  std::int64_t reread = 0;
+  for (int night = 1; night <= 8; ++night) {
+    const std::string date = start.AddDays(night).ToString();
+    switch (night) {
+      case 1:  // a part payment, a text message
+        import("payments", std::string(kPaymentHeader) + "K1,A1,C1,2026-11-29T09:30:00+08:00,2026-11-29,500.00,CNY,"
+                                                         "wechat_pay,payment,\n");
+        work(date, {"case", "contact", "C4", "--channel", "sms", "--outcome", "delivered", "--contact-point", "4",
+                    "--message", "您的信用卡账单已逾期，请尽快还款。回复TD退订", "--as", "sup"});
+        break;
+      case 2:  // a promise that falls due on night 4 and is broken
+        work(date, {"case", "promise", "C2", "--amount", "1300.00", "--date", "2026-12-02", "--as", "sup"});
+        break;
+      case 3:  // a hold that keeps the case out of the queue
+        work(date, {"case", "hold", "C3", "hardship", "--reason", "in hospital", "--as", "sup"});
+        break;
+      case 4:  // a new customer past due: the night opens a case and reads the customer again
+        import("customers", std::string(kCustomers).substr(0, std::string(kCustomers).find('\n') + 1) +
+                                "C6,周敏,resident_id,330106199107074327,1991-07-07,female,CN,Asia/Shanghai,zh-CN,"
+                                "浙江省,杭州市,,\n");
+        import("accounts", std::string(kAccountHeader) +
+                               "A6,C6,card,CC,CNY,2023-03-01,8000.00,,,revolving,0.05%/day,,,,1,20,3,2026-12-02,0.00,"
+                               "3000.00,0.00,0.00,0.00,0.00,0.00,0.00,300.00,2026-11-20,12,active,浙江省\n");
+        break;
+      case 5:  // paid in full: the case closes and leaves the set
+        import("payments", std::string(kPaymentHeader) + "K2,A5,C5,2026-12-03T09:30:00+08:00,2026-12-03,2050.00,CNY,"
+                                                         "wechat_pay,payment,\n");
+        break;
+      case 6:  // an assignment by a supervisor
+        work(date, {"case", "assign", "C4", "c1", "--as", "sup"});
+        break;
+      case 7: {  // someone else runs the cycle on the server's database: the server can no longer trust its set
+        const json::object other = RunCycle(kept, date);
+        EXPECT_EQ(other.at("whole_loads").as_int64(), 1);
+        break;
+      }
+      default:
+        break;
+    }
+    const json::object summary = night == 7 ? json::object{} : server_night(date);
+    RunCycle(whole, date);
+    ASSERT_EQ(Checksum(kept), Checksum(whole)) << "night " << night << " (" << date << ")";
+    if (night == 7) continue;
+    // Night 8 follows a run by someone else: read whole. Every other night brings the kept set up to date.
+    EXPECT_EQ(summary.at("whole_loads").as_int64(), night == 8 ? 1 : 0) << date;
+    if (night != 8) reread += summary.at("customers_reread").as_int64();
+    if (night <= 5) {
+      EXPECT_GE(summary.at("customers_reread").as_int64(), 1) << date;  // the day's changes
+    }
+  }
+  EXPECT_LE(reread, 20);  // a handful of customers each night, never the whole portfolio again
+  EXPECT_EQ(server.Stop(), 0);
 }
 
 TEST_P(Cycle, BadInputIsRefusedWithTheOptionNamed) {

@@ -225,13 +225,18 @@ void InternRules(const CycleDependencies& deps, Loaded& loaded) {
 }
 
 // The working set: `kept` brought up to date with the customers changed since it was read, or read whole.
-Loaded Load(const CycleDependencies& deps, std::optional<WorkingSet> kept, std::int64_t generation) {
+Loaded Load(const CycleDependencies& deps, std::optional<WorkingSet> kept, std::int64_t generation,
+            CycleSummary& summary) {
   Loaded loaded;
   loaded.generation = generation;
-  if (kept && deps.store.LoadChanges(*kept, loaded.generation)) {
+  std::optional<std::size_t> reread;
+  if (kept) reread = deps.store.LoadChanges(*kept, loaded.generation);
+  if (reread) {
     loaded.set = std::move(*kept);
+    summary.customers_reread += static_cast<std::int64_t>(*reread);
   } else {
     loaded.set = deps.store.LoadWorkingSet(loaded.generation);
+    ++summary.whole_loads;
   }
   InternRules(deps, loaded);
   return loaded;
@@ -262,7 +267,7 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
     StepTimer timer(summary, deps, day);
     deps.store.StartRun(day, options.now_text);
     if (!loaded) {
-      loaded = Load(deps, std::move(kept), generation);
+      loaded = Load(deps, std::move(kept), generation, summary);
       timer.Lap("load");
     }
     // Cases: only when an account the lender reports past due belongs to no open case (a new delinquency, a case
@@ -285,7 +290,7 @@ Result<CycleSummary> RunCycle(const CycleDependencies& deps, const CycleOptions&
       summary.cases_opened += opened.opened;
       summary.cases_reopened += opened.reopened;
       if (opened.opened + opened.reopened + opened.accounts_added > 0) {
-        loaded = Load(deps, std::move(loaded->set), loaded->generation);  // the customers given cases, read again
+        loaded = Load(deps, std::move(loaded->set), loaded->generation, summary);  // the customers given cases
       }
     }
     timer.Lap("cases");
@@ -357,7 +362,8 @@ std::string CycleSummaryJson(const CycleSummary& s) {
       {"agency_placed", s.agency_placed},           {"agency_recalled", s.agency_recalled},
       {"champion", s.champion},
       {"challenger", s.challenger},                 {"queue_items", s.queue_items},
-      {"queue_blocked", s.queue_blocked},         {"facts_written", s.facts_written}};
+      {"queue_blocked", s.queue_blocked},         {"facts_written", s.facts_written},
+      {"whole_loads", s.whole_loads},               {"customers_reread", s.customers_reread}};
   for (const auto& [name, value] : counts) json += ",\"" + std::string(name) + "\":" + std::to_string(value);
   json += ",\"milliseconds\":{";
   for (std::size_t i = 0; i < s.steps.size(); ++i) {

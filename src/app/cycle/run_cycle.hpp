@@ -67,6 +67,9 @@ struct CycleSummary {
   std::int64_t queue_items = 0;
   std::int64_t queue_blocked = 0;  // contacts the strategy wanted that compliance allows no time for today: left out
   std::int64_t facts_written = 0;  // case_facts spans started (a case's reportable state changed)
+  std::int64_t whole_loads = 0;       // reads of the whole working set (none when the one kept from the night
+                                      // before was brought up to date)
+  std::int64_t customers_reread = 0;  // customers written since the kept set was read, read again
   std::vector<StepTime> steps;     // summed over the days run
 };
 

@@ -117,9 +117,10 @@ class CycleStore {
   // customers the read saw are cleared; `generation` identifies the read.
   virtual WorkingSet LoadWorkingSet(std::int64_t& generation) = 0;
   // The customers written since the read `generation` identifies (by anyone but the cycle's own chunks), their
-  // rows read again and put in `set` in place of theirs; `generation` then identifies this read. False, with `set`
-  // untouched, when another read came in between (the set no longer knows what changed): load it whole.
-  virtual bool LoadChanges(WorkingSet& set, std::int64_t& generation) = 0;
+  // rows read again and put in `set` in place of theirs; `generation` then identifies this read. Returns how many
+  // customers were read again; none, with `set` untouched, when another read came in between (the set no longer
+  // knows what changed): load it whole.
+  virtual std::optional<std::size_t> LoadChanges(WorkingSet& set, std::int64_t& generation) = 0;
   // After the workflow judged `rows`' promises and plans: their promise features and whether they closed.
   virtual void RefreshCases(WorkingSet& set, const std::vector<std::size_t>& rows) = 0;
   // Contacts made since `since` (UTC) by open cases' customers.

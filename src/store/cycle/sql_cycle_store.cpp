@@ -78,10 +78,10 @@ app::WorkingSet SqlCycleStore::LoadWorkingSet(std::int64_t& generation) {
   return set;
 }
 
-bool SqlCycleStore::LoadChanges(app::WorkingSet& set, std::int64_t& generation) {
+std::optional<std::size_t> SqlCycleStore::LoadChanges(app::WorkingSet& set, std::int64_t& generation) {
   Transaction transaction(session_);
   BeginSnapshotRead();
-  if (session_.Query("SELECT loads FROM change_tracking WHERE id = 1").at(0).Int(0) != generation) return false;
+  if (session_.Query("SELECT loads FROM change_tracking WHERE id = 1").at(0).Int(0) != generation) return std::nullopt;
   // The planner's estimate of the notes decides between index lookups per customer and a scan.
   if (session_.dialect() == Dialect::kPostgresql) session_.ExecuteScript("ANALYZE changed_customers");
   std::vector<std::int64_t> changed;
@@ -97,7 +97,7 @@ bool SqlCycleStore::LoadChanges(app::WorkingSet& set, std::int64_t& generation) 
   }
   generation = ClearNotes();
   transaction.Commit();
-  return true;
+  return changed.size();
 }
 
 void SqlCycleStore::BeginSnapshotRead() {

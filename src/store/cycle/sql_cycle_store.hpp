@@ -16,7 +16,7 @@ class SqlCycleStore : public app::CycleStore {
   SqlCycleStore(Session& session, const app::PersonalDataVault& vault) : session_(session), vault_(vault) {}
 
   app::WorkingSet LoadWorkingSet(std::int64_t& generation) override;
-  bool LoadChanges(app::WorkingSet& set, std::int64_t& generation) override;
+  std::optional<std::size_t> LoadChanges(app::WorkingSet& set, std::int64_t& generation) override;
   void RefreshCases(app::WorkingSet& set, const std::vector<std::size_t>& rows) override;
   std::vector<app::RecentContact> ContactsSince(const std::string& since) override;
   std::vector<app::HeldCase> HoldsInForce() override;
