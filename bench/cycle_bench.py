@@ -162,7 +162,7 @@ def bench_backend(arrears, backend, pg_url, accounts, nights, workdir):
         run(["psql", db, "-v", "ON_ERROR_STOP=1", "-q"], input="BEGIN;\n" + sql + "\nCOMMIT;\nANALYZE;\n")
     generated = time.monotonic() - started
     report = {"generate_seconds": round(generated, 1)}
-    days = ["2026-11-28", "2026-11-29", "2026-11-30", "2026-12-01"]
+    days = ["2026-11-28", "2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02"]
     if nights == "all":
         report["first_day"] = cycle(arrears, db, key, days.pop(0), workdir)
         report["next_day"] = cycle(arrears, db, key, days.pop(0), workdir)
