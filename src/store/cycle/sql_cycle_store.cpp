@@ -54,10 +54,6 @@ constexpr const char* kStagingTables =
     "overdue_since TEXT, days_past_due INTEGER, owed BIGINT, anchor_owed BIGINT, segment TEXT, arm TEXT, owner TEXT, "
     "agency TEXT)";
 
-}  // namespace
-
-namespace {
-
 // Only the customers noted as changed (LoadChanges) when `changed_only`: a condition on the customer column.
 std::string OnlyChanged(bool changed_only, const char* column) {
   return changed_only ? std::string(" AND ") + column + " IN (SELECT customer_id FROM changed_customers)" : std::string();
