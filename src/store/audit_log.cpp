@@ -25,7 +25,7 @@ std::string EventHash(const app::PersonalDataVault& vault, const std::string& pr
 
 }  // namespace
 
-void AuditWriter::Append(const AuditEvent& event) {
+std::vector<SqlValue> AuditWriter::Chain(const AuditEvent& event) {
   auto it = heads_.find(event.customer_id);
   if (it == heads_.end()) {
     const std::vector<SqlValue> key = {Int(event.customer_id)};
@@ -37,17 +37,54 @@ void AuditWriter::Append(const AuditEvent& event) {
   }
   Head& head = it->second;
   const std::int64_t seq = head.seq + 1;
-  const std::string hash = EventHash(vault_, head.hash, event.customer_id, seq, event.at, event.actor, event.action,
-                                     event.entity, event.entity_id, event.before, event.after);
-  const std::vector<SqlValue> row = {Int(event.customer_id), Int(seq),          Text(event.at),
-                                     Text(event.actor),      Text(event.action), Text(event.entity),
-                                     Int(event.entity_id),   OrNull(event.before), OrNull(event.after),
-                                     Text(head.hash),        Text(hash)};
+  std::string hash = EventHash(vault_, head.hash, event.customer_id, seq, event.at, event.actor, event.action,
+                               event.entity, event.entity_id, event.before, event.after);
+  std::vector<SqlValue> row = {Int(event.customer_id), Int(seq),          Text(event.at),
+                               Text(event.actor),      Text(event.action), Text(event.entity),
+                               Int(event.entity_id),   OrNull(event.before), OrNull(event.after),
+                               Text(head.hash),        Text(hash)};
+  head = Head{seq, std::move(hash)};
+  return row;
+}
+
+void AuditWriter::Append(const AuditEvent& event) {
   session_.Execute(
       "INSERT INTO audit_events (customer_id, seq, at, actor, action, entity, entity_id, before_data, after_data, "
       "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-      row);
-  head = Head{seq, hash};
+      Chain(event));
+}
+
+void AuditWriter::LoadHeads(std::span<const std::int64_t> customers) {
+  // A fixed number of parameters (padded with -1, no customer's id), so the
+  // statement is prepared once whatever the page.
+  constexpr std::size_t kPerQuery = 500;
+  static const std::string sql = [] {
+    std::string list;
+    for (std::size_t i = 1; i <= kPerQuery; ++i) list += (i > 1 ? ",$" : "$") + std::to_string(i);
+    return "SELECT e.customer_id, e.seq, e.hash FROM audit_events e JOIN (SELECT customer_id, MAX(seq) AS seq FROM "
+           "audit_events WHERE customer_id IN (" + list + ") GROUP BY customer_id) h "
+           "ON h.customer_id = e.customer_id AND h.seq = e.seq";
+  }();
+  std::vector<SqlValue> params;
+  auto flush = [&] {
+    if (params.empty()) return;
+    params.resize(kPerQuery, Int(-1));
+    for (const Row& row : session_.Query(sql, params)) heads_[row.Int(0)] = Head{row.Int(1), row.Text(2)};
+    params.clear();
+  };
+  for (std::int64_t customer : customers) {
+    if (!heads_.emplace(customer, Head{0, kGenesis}).second) continue;
+    params.push_back(Int(customer));
+    if (params.size() == kPerQuery) flush();
+  }
+  flush();
+}
+
+void AuditWriter::AppendBulk(const AuditEvent& event) {
+  static const std::vector<std::string> columns = {"customer_id", "seq",       "at",         "actor",
+                                                   "action",      "entity",    "entity_id",  "before_data",
+                                                   "after_data",  "prev_hash", "hash"};
+  session_.BulkRow("audit_events", columns, Chain(event));
 }
 
 AuditVerification VerifyAudit(Session& session, const app::PersonalDataVault& vault) {

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "app/ports/personal_data_vault.hpp"
 #include "store/database.hpp"
@@ -35,7 +37,16 @@ class AuditWriter {
   AuditWriter(Session& session, const app::PersonalDataVault& vault) : session_(session), vault_(vault) {}
   void Append(const AuditEvent& event);
 
+  // For a page of a bulk write: the heads of these customers' chains in one
+  // query (those known already are kept), then events appended as bulk rows
+  // (COPY on PostgreSQL) until the caller's Session::FinishBulk.
+  void LoadHeads(std::span<const std::int64_t> customers);
+  void AppendBulk(const AuditEvent& event);
+
  private:
+  // The event's row (customer_id, seq, ..., prev_hash, hash), advancing its chain's head.
+  std::vector<SqlValue> Chain(const AuditEvent& event);
+
   struct Head {
     std::int64_t seq = 0;
     std::string hash;

@@ -288,6 +288,26 @@ TEST_P(ImportTest, PaymentsGoThroughTheWaterfallOnce) {
   EXPECT_EQ(row.Int(0), 14500);
   EXPECT_EQ(row.Int(4), 0);
   EXPECT_EQ(Count("SELECT COALESCE(SUM(amount), 0) FROM payment_allocations"), 10000);  // 100 + 150 - 150
+  // Within one file (one page): two payments to the account, then the first reversed; they are posted in file
+  // order, each seeing the balances the one before left. 20 + 30 of principal, then the 20 put back: 145 - 30.
+  Write(dir_ / "p5.csv", header + "R3,A1,C1,2026-11-23T09:00:00+08:00,2026-11-23,20.00,CNY,alipay,payment,\n"
+                                  "R4,A1,C1,2026-11-23T10:00:00+08:00,2026-11-23,30.00,CNY,alipay,payment,\n"
+                                  "X3,A1,C1,2026-11-23T11:00:00+08:00,2026-11-23,20.00,CNY,alipay,reversal,R3\n");
+  ASSERT_EQ(Import("payments", dir_ / "p5.csv").exit_status, 0);
+  EXPECT_EQ(balances().Int(0), 11500);
+  // A second reversal of the same payment is refused, whether the first is stored or in the same file; a partial
+  // import keeps the rest of the file.
+  Write(dir_ / "p6.csv", header + "X4,A1,C1,2026-11-24T09:00:00+08:00,2026-11-24,20.00,CNY,alipay,reversal,R3\n"
+                                  "X5,A1,C1,2026-11-24T10:00:00+08:00,2026-11-24,30.00,CNY,alipay,reversal,R4\n"
+                                  "X6,A1,C1,2026-11-24T11:00:00+08:00,2026-11-24,30.00,CNY,alipay,reversal,R4\n");
+  const CommandResult twice = Import("payments", dir_ / "p6.csv", {"--partial"});
+  ASSERT_EQ(twice.exit_status, 0) << twice.err << twice.out;
+  const std::string rejects = Slurp(dir_ / "p6.csv.rejects.csv");
+  EXPECT_NE(rejects.find("payment 'R3' is already reversed"), std::string::npos) << rejects;
+  EXPECT_NE(rejects.find("payment 'R4' is already reversed"), std::string::npos) << rejects;
+  EXPECT_EQ(balances().Int(0), 14500);  // only X5 applied: R4's 30 put back
+  EXPECT_EQ(Count("SELECT version FROM accounts"), 8);  // one per payment posted: R1, R2, X2, R3, R4, X3, X5 (+1 import)
+  EXPECT_EQ(Run({"audit", "verify"}).exit_status, 0);
 }
 
 TEST_P(ImportTest, AuditVerifyCatchesAnEditedRow) {

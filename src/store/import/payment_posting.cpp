@@ -1,7 +1,15 @@
 // Posting imported payments: each through the core waterfall against the
 // account's balances, with its allocations, in file order; a reversal puts
 // back exactly what its payment took. Part of SqlImportStore.
+//
+// Set-wise, a page of file lines at a time: the page's accounts and audit
+// chain heads are read in one query each, the payments are posted in memory
+// in file order, and the page is written in bulk (COPY on PostgreSQL): its
+// payments, allocation lines, source keys and audit events, then every
+// account it touched in one UPDATE from a staging table.
 #include <array>
+#include <map>
+#include <set>
 
 #include "core/waterfall.hpp"
 #include "store/import/sql_import_store.hpp"
@@ -23,6 +31,7 @@ struct AccountBalances {
   std::int64_t credit_balance = 0;
   std::optional<std::string> oldest_unpaid_due;
   std::string balance_date;
+  int payments = 0;  // posted in this page: the version moves by as many
 
   std::string Text() const {
     std::string text;
@@ -47,44 +56,108 @@ std::size_t ColumnOf(Component component, bool overdue) {
   return 7;
 }
 
-AccountBalances LoadAccount(Session& session, std::int64_t customer_id, std::int64_t account_id) {
-  const std::vector<SqlValue> key = {Int(customer_id), Int(account_id)};
-  const auto rows = session.Query(
-      "SELECT product_type, currency, principal_not_due, principal_overdue, interest_overdue, penalty_interest, "
-      "compound_interest, late_fee, installment_fee, other_fee, credit_balance, oldest_unpaid_due_date, balance_date "
-      "FROM accounts WHERE customer_id = $1 AND id = $2",
-      key);
-  const Row& row = rows.at(0);
-  AccountBalances account;
-  account.product_type = row.Text(0);
-  account.currency = ParseCurrency(row.Text(1)).value_or(Currency::kCNY);
-  for (std::size_t i = 0; i < account.amounts.size(); ++i) account.amounts[i] = row.Int(2 + i);
-  account.credit_balance = row.Int(10);
-  account.oldest_unpaid_due = row.OptionalText(11);
-  account.balance_date = row.Text(12);
-  return account;
+// One allocation line: the component, overdue or not, and the signed amount.
+struct Line {
+  std::string component;
+  bool overdue = false;
+  std::int64_t amount = 0;
+};
+
+// A payment as a later reversal needs it.
+struct Original {
+  std::int64_t id = 0;
+  std::int64_t account_id = 0;
+  std::int64_t amount = 0;
+  std::int64_t credit = 0;
+  bool reversed = false;
+  std::vector<Line> lines;
+};
+
+using AccountKey = std::pair<std::int64_t, std::int64_t>;  // (customer_id, account id)
+
+// The page's lines: its staged rows from `after_line` on, with each row's account.
+constexpr const char* kPageRows =
+    "SELECT s.line, s.source_ref, s.row_hash, NULL, a.customer_id, a.entity_id, s.paid_at, "
+    "s.value_date, s.amount, s.currency, s.channel, s.kind, s.reverses_payment_ref, s.installment_number "
+    "FROM (SELECT * FROM stage_rows WHERE line > $1 ORDER BY line LIMIT $2) s "
+    "JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref ORDER BY s.line";
+
+// The balances of every account the same page pays into.
+constexpr const char* kPageAccounts =
+    "SELECT t.customer_id, t.id, t.product_type, t.currency, t.principal_not_due, t.principal_overdue, "
+    "t.interest_overdue, t.penalty_interest, t.compound_interest, t.late_fee, t.installment_fee, t.other_fee, "
+    "t.credit_balance, t.oldest_unpaid_due_date, t.balance_date "
+    "FROM accounts t WHERE EXISTS (SELECT 1 FROM (SELECT account_ref FROM stage_rows WHERE line > $1 ORDER BY line "
+    "LIMIT $2) s JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref "
+    "WHERE a.customer_id = t.customer_id AND a.entity_id = t.id)";
+
+std::map<AccountKey, AccountBalances> LoadPageAccounts(Session& session, std::span<const SqlValue> page) {
+  std::map<AccountKey, AccountBalances> accounts;
+  for (const Row& row : session.Query(kPageAccounts, page)) {
+    AccountBalances& account = accounts[{row.Int(0), row.Int(1)}];
+    account.product_type = row.Text(2);
+    account.currency = ParseCurrency(row.Text(3)).value_or(Currency::kCNY);
+    for (std::size_t i = 0; i < account.amounts.size(); ++i) account.amounts[i] = row.Int(4 + i);
+    account.credit_balance = row.Int(12);
+    account.oldest_unpaid_due = row.OptionalText(13);
+    account.balance_date = row.Text(14);
+  }
+  return accounts;
 }
 
-void SaveAccount(Session& session, std::int64_t customer_id, std::int64_t account_id, const AccountBalances& account,
-                 const std::string& now) {
-  bool overdue_left = false;
-  for (std::size_t i = 1; i < account.amounts.size(); ++i) overdue_left = overdue_left || account.amounts[i] > 0;
-  std::vector<SqlValue> values;
-  for (std::int64_t amount : account.amounts) values.push_back(Int(amount));
-  values.push_back(Int(account.credit_balance));
-  values.push_back(Int(overdue_left ? 1 : 0));
-  values.push_back(Text(now));
-  values.push_back(Int(customer_id));
-  values.push_back(Int(account_id));
+// A payment posted by an earlier import (or an earlier page), by its reference.
+std::optional<Original> LoadOriginal(Session& session, const std::string& payment_ref) {
+  const std::vector<SqlValue> ref = {Text(payment_ref)};
+  const auto rows = session.Query(
+      "SELECT p.id, p.amount, p.credit_balance, p.account_id, p.customer_id, "
+      "(SELECT COUNT(*) FROM payments r WHERE r.customer_id = p.customer_id AND r.reverses_payment_id = p.id) "
+      "FROM source_keys k JOIN payments p ON p.customer_id = k.customer_id AND p.id = k.entity_id "
+      "WHERE k.entity = 'payment' AND k.source_ref = $1",
+      ref);
+  if (rows.empty()) return std::nullopt;
+  Original original{rows[0].Int(0), rows[0].Int(3), rows[0].Int(1), rows[0].Int(2), rows[0].Int(5) > 0, {}};
+  const std::vector<SqlValue> key = {Int(rows[0].Int(4)), Int(original.id)};
+  for (const Row& allocation : session.Query(
+           "SELECT component, overdue, amount FROM payment_allocations WHERE customer_id = $1 AND payment_id = $2 "
+           "ORDER BY line",
+           key)) {
+    original.lines.push_back({allocation.Text(0), allocation.Int(1) != 0, allocation.Int(2)});
+  }
+  return original;
+}
+
+// The touched accounts' new balances, in one statement from a staging table.
+void SaveAccounts(Session& session, const std::map<AccountKey, AccountBalances>& accounts, const std::string& now) {
+  static const std::vector<std::string> columns = {
+      "customer_id",      "id",       "principal_not_due", "principal_overdue", "interest_overdue",
+      "penalty_interest", "compound_interest", "late_fee",  "installment_fee",   "other_fee",
+      "credit_balance",   "overdue_left",      "payments"};
+  for (const auto& [key, account] : accounts) {
+    if (account.payments == 0) continue;
+    bool overdue_left = false;
+    for (std::size_t i = 1; i < account.amounts.size(); ++i) overdue_left = overdue_left || account.amounts[i] > 0;
+    std::vector<SqlValue> values = {Int(key.first), Int(key.second)};
+    for (std::int64_t amount : account.amounts) values.push_back(Int(amount));
+    values.push_back(Int(account.credit_balance));
+    values.push_back(Int(overdue_left ? 1 : 0));
+    values.push_back(Int(account.payments));
+    session.BulkRow("stage_balances", columns, values);
+  }
+  session.FinishBulk();
   // Paying every overdue amount cures the account; partial payments leave the
   // days past due for the daily cycle to recompute from the schedule.
+  const std::vector<SqlValue> at = {Text(now)};
   session.Execute(
-      "UPDATE accounts SET principal_not_due = $1, principal_overdue = $2, interest_overdue = $3, "
-      "penalty_interest = $4, compound_interest = $5, late_fee = $6, installment_fee = $7, other_fee = $8, "
-      "credit_balance = $9, days_past_due = CASE WHEN $10 = 0 THEN 0 ELSE days_past_due END, "
-      "oldest_unpaid_due_date = CASE WHEN $10 = 0 THEN NULL ELSE oldest_unpaid_due_date END, "
-      "version = version + 1, updated_at = $11 WHERE customer_id = $12 AND id = $13",
-      values);
+      "UPDATE accounts SET principal_not_due = b.principal_not_due, principal_overdue = b.principal_overdue, "
+      "interest_overdue = b.interest_overdue, penalty_interest = b.penalty_interest, "
+      "compound_interest = b.compound_interest, late_fee = b.late_fee, installment_fee = b.installment_fee, "
+      "other_fee = b.other_fee, credit_balance = b.credit_balance, "
+      "days_past_due = CASE WHEN b.overdue_left = 0 THEN 0 ELSE accounts.days_past_due END, "
+      "oldest_unpaid_due_date = CASE WHEN b.overdue_left = 0 THEN NULL ELSE accounts.oldest_unpaid_due_date END, "
+      "version = accounts.version + b.payments, updated_at = $1 "
+      "FROM stage_balances b WHERE accounts.customer_id = b.customer_id AND accounts.id = b.id",
+      at);
+  session.ExecuteScript("DELETE FROM stage_balances");
 }
 
 }  // namespace
@@ -100,67 +173,69 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
   session_.Execute(
       "DELETE FROM stage_rows WHERE EXISTS (SELECT 1 FROM source_keys k WHERE k.entity = 'payment' AND "
       "k.source_ref = stage_rows.source_ref)");
+  static const std::vector<std::string> kPaymentColumns = {
+      "customer_id", "id",   "account_id",         "payment_ref",         "paid_at",        "value_date",
+      "amount",      "currency", "channel",        "kind",                "installment_number",
+      "reverses_payment_id", "credit_balance",     "created_at",          "batch_id"};
+  static const std::vector<std::string> kAllocationColumns = {"customer_id", "payment_id", "line",  "account_id",
+                                                              "component",   "overdue",    "amount"};
+  static const std::vector<std::string> kKeyColumns = {"entity", "source_ref", "customer_id", "entity_id", "row_hash"};
   std::int64_t last_line = 0;
   constexpr std::int64_t kPage = 2000;
   for (;;) {
-    const std::vector<SqlValue> page = {Int(last_line), Int(kPage)};
     // The page is a range of the line index; every staged payment's account
     // exists (the staged checks dropped the others).
-    const auto rows = session_.Query(
-        "SELECT s.line, s.source_ref, s.row_hash, NULL, a.customer_id, a.entity_id, s.paid_at, "
-        "s.value_date, s.amount, s.currency, s.channel, s.kind, s.reverses_payment_ref, s.installment_number "
-        "FROM (SELECT * FROM stage_rows WHERE line > $1 ORDER BY line LIMIT $2) s "
-        "JOIN source_keys a ON a.entity = 'account' AND a.source_ref = s.account_ref ORDER BY s.line",
-        page);
+    const std::vector<SqlValue> page = {Int(last_line), Int(kPage)};
+    const auto rows = session_.Query(kPageRows, page);
     if (rows.empty()) break;
+    std::map<AccountKey, AccountBalances> accounts = LoadPageAccounts(session_, page);
+    {
+      std::vector<std::int64_t> customers;
+      for (const auto& [key, account] : accounts) customers.push_back(key.first);
+      audit_->LoadHeads(customers);
+    }
     // The page's payment ids in one reservation: one update of the sequence row
     // per payment would leave a chain of row versions every later update walks.
     std::int64_t next_payment_id = ReserveIds(session_, "payment", static_cast<std::int64_t>(rows.size()));
+    std::map<std::string, Original> posted;  // by reference: this page's payments and the originals it reversed
+    std::vector<std::vector<SqlValue>> payments, allocations, keys;
+    std::vector<AuditEvent> events;
     for (const Row& row : rows) {
       last_line = row.Int(0);
       const std::int64_t customer_id = row.Int(4);
       const std::int64_t account_id = row.Int(5);
-      AccountBalances account = LoadAccount(session_, customer_id, account_id);
+      AccountBalances& account = accounts.at({customer_id, account_id});
       const std::string before = account.Text();
       const bool reversal = row.Text(11) == "reversal";
       const Money amount(row.Int(8), account.currency);
-      // (component column, overdue flag, signed amount) of each allocation line.
-      struct Line {
-        std::string component;
-        bool overdue;
-        std::int64_t amount;
-      };
       std::vector<Line> lines;
       std::optional<std::int64_t> reverses;
       std::int64_t credit = 0;
       if (reversal) {
-        const std::vector<SqlValue> original_ref = {Text(row.Text(12))};
-        const auto original = session_.Query(
-            "SELECT p.id, p.amount, p.credit_balance, p.account_id, "
-            "(SELECT COUNT(*) FROM payments r WHERE r.customer_id = p.customer_id AND r.reverses_payment_id = p.id) "
-            "FROM source_keys k JOIN payments p ON p.customer_id = k.customer_id AND p.id = k.entity_id "
-            "WHERE k.entity = 'payment' AND k.source_ref = $1",
-            original_ref);
-        if (original.empty() || original[0].Int(3) != account_id || original[0].Int(1) != amount.minor_units() ||
-            original[0].Int(4) > 0) {
+        // Known to this page (posted in it, or read for an earlier reversal in it), else as stored.
+        Original* original = nullptr;
+        if (auto it = posted.find(row.Text(12)); it != posted.end()) {
+          original = &it->second;
+        } else if (auto stored = LoadOriginal(session_, row.Text(12))) {
+          original = &posted.emplace(row.Text(12), std::move(*stored)).first->second;
+        }
+        if (!original || original->account_id != account_id || original->amount != amount.minor_units() ||
+            original->reversed) {
           rejections.push_back({row.Int(0), "reverses_payment_ref",
-                                original.empty() || original[0].Int(3) != account_id
+                                !original || original->account_id != account_id
                                     ? "payment '" + row.Text(12) + "' is not on this account"
-                                    : original[0].Int(4) > 0 ? "payment '" + row.Text(12) + "' is already reversed"
-                                                             : "a reversal must be for the payment's whole amount"});
+                                : original->reversed ? "payment '" + row.Text(12) + "' is already reversed"
+                                                     : "a reversal must be for the payment's whole amount"});
           continue;
         }
-        reverses = original[0].Int(0);
-        const std::vector<SqlValue> original_key = {Int(customer_id), Int(*reverses)};
-        for (const Row& allocation : session_.Query(
-                 "SELECT component, overdue, amount FROM payment_allocations WHERE customer_id = $1 AND "
-                 "payment_id = $2 ORDER BY line",
-                 original_key)) {
-          const auto component = ParseComponent(allocation.Text(0)).value_or(Component::kOtherFee);
-          account.amounts[ColumnOf(component, allocation.Int(1) != 0)] += allocation.Int(2);
-          lines.push_back({allocation.Text(0), allocation.Int(1) != 0, -allocation.Int(2)});
+        original->reversed = true;
+        reverses = original->id;
+        for (const Line& line : original->lines) {
+          const auto component = ParseComponent(line.component).value_or(Component::kOtherFee);
+          account.amounts[ColumnOf(component, line.overdue)] += line.amount;
+          lines.push_back({line.component, line.overdue, -line.amount});
         }
-        credit = -original[0].Int(2);
+        credit = -original->credit;
         account.credit_balance += credit;
       } else {
         const Date due = *Date::Parse(account.oldest_unpaid_due.value_or(account.balance_date));
@@ -184,36 +259,29 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
         credit = allocation.credit_balance.minor_units();
         account.credit_balance += credit;
       }
+      ++account.payments;
       const std::int64_t payment_id = next_payment_id++;
-      const std::vector<SqlValue> payment = {
-          Int(customer_id), Int(payment_id),  Int(account_id), Text(row.Text(1)),  Text(row.Text(6)),
-          Text(row.Text(7)), Int(row.Int(8)), Text(row.Text(9)), Text(row.Text(10)), Text(row.Text(11)),
-          row.IsNull(13) ? Null() : Int(row.Int(13)), reverses ? Int(*reverses) : Null(), Int(credit),
-          Text(batch_.now), Int(batch_id_)};
-      session_.Execute(
-          "INSERT INTO payments (customer_id, id, account_id, payment_ref, paid_at, value_date, amount, currency, "
-          "channel, kind, installment_number, reverses_payment_id, credit_balance, created_at, batch_id) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-          payment);
+      payments.push_back({Int(customer_id), Int(payment_id), Int(account_id), Text(row.Text(1)), Text(row.Text(6)),
+                          Text(row.Text(7)), Int(row.Int(8)), Text(row.Text(9)), Text(row.Text(10)),
+                          Text(row.Text(11)), row.IsNull(13) ? Null() : Int(row.Int(13)),
+                          reverses ? Int(*reverses) : Null(), Int(credit), Text(batch_.now), Int(batch_id_)});
       int number = 0;
       for (const Line& line : lines) {
-        const std::vector<SqlValue> allocation = {Int(customer_id), Int(payment_id), Int(++number), Int(account_id),
-                                                  Text(line.component), Int(line.overdue ? 1 : 0), Int(line.amount)};
-        session_.Execute(
-            "INSERT INTO payment_allocations (customer_id, payment_id, line, account_id, component, overdue, amount) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            allocation);
+        allocations.push_back({Int(customer_id), Int(payment_id), Int(++number), Int(account_id), Text(line.component),
+                               Int(line.overdue ? 1 : 0), Int(line.amount)});
       }
-      SaveAccount(session_, customer_id, account_id, account, batch_.now);
-      const std::vector<SqlValue> key = {Text(row.Text(1)), Int(customer_id), Int(payment_id), Text(row.Text(2))};
-      session_.Execute(
-          "INSERT INTO source_keys (entity, source_ref, customer_id, entity_id, row_hash) "
-          "VALUES ('payment', $1, $2, $3, $4)",
-          key);
-      audit_->Append({customer_id, batch_.now, batch_.actor, reversal ? "payment.reverse" : "payment.post", "account",
-                      account_id, before, account.Text()});
+      keys.push_back({Text("payment"), Text(row.Text(1)), Int(customer_id), Int(payment_id), Text(row.Text(2))});
+      events.push_back({customer_id, batch_.now, batch_.actor, reversal ? "payment.reverse" : "payment.post", "account",
+                        account_id, before, account.Text()});
+      posted[row.Text(1)] = {payment_id, account_id, amount.minor_units(), credit, false, std::move(lines)};
       ++counts.inserted;
     }
+    for (const auto& values : payments) session_.BulkRow("payments", kPaymentColumns, values);
+    for (const auto& values : allocations) session_.BulkRow("payment_allocations", kAllocationColumns, values);
+    for (const auto& values : keys) session_.BulkRow("source_keys", kKeyColumns, values);
+    for (const AuditEvent& event : events) audit_->AppendBulk(event);
+    session_.FinishBulk();
+    SaveAccounts(session_, accounts, batch_.now);
   }
   return counts;
 }

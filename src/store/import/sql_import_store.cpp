@@ -14,6 +14,10 @@ namespace arrears::store {
 
 namespace {
 
+constexpr const char* kDropStaging =
+    "DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped; "
+    "DROP TABLE IF EXISTS stage_balances";
+
 const std::vector<ImportColumn> kCustomerColumns = {
     {"name", "TEXT"},           {"id_type", "TEXT"},          {"id_number_cipher", "TEXT"},
     {"id_number_index", "TEXT"}, {"id_number_masked", "TEXT"}, {"birth_date", "TEXT"},
@@ -101,11 +105,20 @@ void SqlImportStore::Begin(const app::BatchInfo& batch) {
   const Entity& e = entity();
   const std::string temp = "CREATE TEMP TABLE ";
   const std::string on_commit = session_.dialect() == Dialect::kPostgresql ? " ON COMMIT DROP" : "";
-  session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+  session_.ExecuteScript(kDropStaging);
   session_.ExecuteScript(temp + "stage_rows (" + StageColumns(e.data, e.has_parent) + ")" + on_commit);
   session_.ExecuteScript(temp + "stage_new (line BIGINT PRIMARY KEY, id BIGINT NOT NULL, customer_id BIGINT NOT NULL)" +
                          on_commit);
   session_.ExecuteScript(temp + "stage_dropped (line BIGINT PRIMARY KEY)" + on_commit);
+  if (batch.kind == app::ImportKind::kPayments) {
+    // A page of posted payments' accounts, their new balances (payment_posting.cpp).
+    session_.ExecuteScript(temp +
+                           "stage_balances (customer_id BIGINT NOT NULL, id BIGINT NOT NULL, principal_not_due BIGINT, "
+                           "principal_overdue BIGINT, interest_overdue BIGINT, penalty_interest BIGINT, "
+                           "compound_interest BIGINT, late_fee BIGINT, installment_fee BIGINT, other_fee BIGINT, "
+                           "credit_balance BIGINT, overdue_left INTEGER, payments INTEGER)" +
+                           on_commit);
+  }
 }
 
 void SqlImportStore::Bulk(std::vector<SqlValue> values) {
@@ -292,7 +305,7 @@ void SqlImportStore::Abort() {
   }
   session_.Rollback();
   if (session_.dialect() == Dialect::kSqlite) {
-    session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+    session_.ExecuteScript(kDropStaging);
   }
 }
 
@@ -339,7 +352,7 @@ std::int64_t SqlImportStore::Commit(const app::MergeCounts& counts, std::int64_t
   open_ = false;
   audit_.reset();
   if (session_.dialect() == Dialect::kSqlite) {
-    session_.ExecuteScript("DROP TABLE IF EXISTS stage_rows; DROP TABLE IF EXISTS stage_new; DROP TABLE IF EXISTS stage_dropped");
+    session_.ExecuteScript(kDropStaging);
   }
   // A large load changes the tables' shape: the planner's statistics are
   // refreshed now rather than whenever autovacuum comes by, so the first

@@ -2,7 +2,8 @@
 // loaded into a temporary staging table, checked and merged set-wise
 // (inserts, updates, unchanged rows told apart by a keyed row hash kept in
 // source_keys), with audit events for every changed record, in one
-// transaction. Payments are posted one by one through the core waterfall.
+// transaction. Payments go through the core waterfall in file order, a page
+// at a time, and are written in bulk.
 #pragma once
 
 #include <memory>
