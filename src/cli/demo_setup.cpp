@@ -1,6 +1,7 @@
 // arrears demo setup: a database ready to serve, for trying the product: a
-// generated portfolio imported, cases opened and shared among the collectors
-// of two teams, and one demo user per role (logins and passwords printed).
+// generated portfolio imported, one demo user per role (logins and passwords
+// printed), and the first night of the daily cycle (cases opened and
+// allocated to the collectors of two teams and the agency, work queues).
 // The steps are this binary's own commands, run as child processes.
 #include <spawn.h>
 #include <sys/wait.h>
@@ -10,9 +11,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/workflow/cases.hpp"
 #include "app/workflow/messages.hpp"
 #include "cli/command.hpp"
+#include "cli/cycle_runner.hpp"
 #include "cli/database_options.hpp"
 #include "cli/text_table.hpp"
 #include "cli/usage_error.hpp"
@@ -31,6 +32,7 @@ struct Options {
   std::int64_t customers = 1000;
   std::string data_dir = "var/demo";
   std::string templates_dir = "config/templates";
+  CycleFiles files;
 };
 
 struct DemoUser {
@@ -125,30 +127,20 @@ void Run(const Options& o, const Context& context) {
       return Ok{};
     });
   }
-  // Open the cases and share the unassigned ones among the collectors, round robin.
-  std::int64_t assigned = 0;
-  RunWorkflow(system, context, [&](app::WorkflowContext& workflow) -> Status {
-    auto opened = app::OpenCases(workflow);
-    if (!opened) return Fail(opened.error());
-    const char* collectors[] = {"zhangwei", "lina", "wangfang"};
-    app::CaseQuery query;
-    query.limit = 500;
-    for (;;) {
-      auto page = app::ListCases(workflow, query);
-      if (!page) return Fail(page.error());
-      for (const app::CaseSummary& summary : *page) {
-        if (summary.owner.empty()) {
-          workflow.actor = {"demo setup", app::Role::kSupervisor, "", ""};
-          if (auto done = app::AssignCase(workflow, summary.id, collectors[assigned % 3]); !done) return done;
-          ++assigned;
-        }
-      }
-      if (static_cast<int>(page->size()) < query.limit) break;
-      query.after_id = page->back().id.value;
-    }
-    return Ok{};
-  });
-  context.out << "\nThe demo database is ready: " << assigned << " cases assigned to collectors.\n"
+  // The first night of the daily cycle, as a department runs it: cases opened for the overdue accounts,
+  // allocated to the teams' collectors and the agency by the allocation rules, each case's strategy placement
+  // and the collectors' work queues for the day.
+  RunSelf(context, with_db({"cycle", "--as-of", context.clock.TodayForDemo().ToString(), "--rules-dir",
+                            o.workflow.rules_dir, "--policy", o.workflow.policy_file, "--strategy", o.files.strategy,
+                            "--allocation", o.files.allocation, "--buckets", o.files.buckets}));
+  const store::Row counts = OpenDatabaseOrFail(o.workflow.database)
+                        ->Acquire()
+                        ->Query("SELECT COALESCE(SUM(CASE WHEN owner IS NOT NULL THEN 1 ELSE 0 END), 0), "
+                                "COALESCE(SUM(CASE WHEN owner IS NULL AND agency_notice_on IS NOT NULL THEN 1 ELSE 0 "
+                                "END), 0) FROM cases WHERE closed_at IS NULL")
+                        .at(0);
+  context.out << "\nThe demo database is ready: " << counts.Int(0) << " cases assigned to collectors, "
+              << counts.Int(1) << " to be placed with an agency once the debtor's notice period ends.\n"
               << "Sign in as any of these users with the password " << kDemoPassword << ":\n";
   TextTable table({"login 登录名", "name 姓名", "role 角色", "team 团队"});
   for (const DemoUser& user : kUsers) {
@@ -167,6 +159,7 @@ void AddDemoSetup(CLI::App& demo, Selection& selection) {
   command->add_option("--data-dir", options->data_dir, "where the generated files go (default var/demo)");
   command->add_option("--templates", options->templates_dir, "message templates to load (default config/templates)");
   AddWorkflowOptions(*command, options->workflow);
+  AddCycleFileOptions(*command, options->files);
   OnChosen(*command, selection, options, &Run);
 }
 

@@ -874,14 +874,27 @@ TEST_P(DemoSetup, PreparesAPortfolioCasesAndOneUserPerRole) {
   const CommandResult setup = RunArrears(
       {"demo", "setup", "--customers", "200", "--data-dir", (dir / "demo").string(), "--db", db_.url(), "--key-file",
        (dir / "k").string(), "--rules-dir", source + "/config/rules", "--policy", source + "/config/workflow.yaml",
-       "--templates", source + "/config/templates"},
+       "--templates", source + "/config/templates", "--strategy", source + "/config/strategies/default.yaml",
+       "--allocation", source + "/config/allocation.yaml"},
       {std::string("ARREARS_NOW=") + kNow});
   ASSERT_EQ(setup.exit_status, 0) << setup.out << setup.err;
   EXPECT_NE(setup.out.find("Demo2026pass"), std::string::npos);
   auto session = db_.database().Acquire();
   EXPECT_EQ(session->Query("SELECT COUNT(DISTINCT role) FROM users")[0].Int(0), 8);
-  EXPECT_GT(session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NOT NULL")[0].Int(0), 0);
-  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NULL")[0].Int(0), 0);
+  // The first night of the cycle opened and allocated the cases: each is a collector's, or (the late buckets)
+  // its debtor has been told of the placement with the agency that follows the notice period.
+  const std::int64_t owned = session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NOT NULL")[0].Int(0);
+  const std::int64_t noticed =
+      session->Query("SELECT COUNT(*) FROM cases WHERE owner IS NULL AND agency_notice_on = '2026-11-28'")[0].Int(0);
+  EXPECT_GT(owned, 0);
+  EXPECT_GT(noticed, 0);
+  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM cases")[0].Int(0), owned + noticed);
+  EXPECT_NE(setup.out.find(std::to_string(owned) + " cases assigned to collectors, " + std::to_string(noticed) +
+                           " to be placed with an agency"),
+            std::string::npos)
+      << setup.out;
+  // Each collector's work queue for the day is ready.
+  EXPECT_GT(session->Query("SELECT COUNT(*) FROM queue_items WHERE owner = 'zhangwei'")[0].Int(0), 0);
   // The shipped templates, ready to send: three of them in zh and en.
   EXPECT_EQ(session->Query("SELECT COUNT(*) FROM message_templates WHERE version = 1")[0].Int(0), 6);
   // A demo collector signs in and sees their own cases.
