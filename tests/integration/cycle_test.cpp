@@ -25,6 +25,7 @@
 #include "support/http_client.hpp"
 #include "support/portfolio_fixture.hpp"
 #include "support/run_command.hpp"
+#include "support/scratch_dir.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
 
@@ -40,8 +41,7 @@ constexpr const char* kPassword = "Collect2026ok";
 class Cycle : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("arrears-cycle-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchDir("arrears-cycle");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();

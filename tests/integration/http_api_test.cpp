@@ -20,6 +20,7 @@
 #include "support/http_client.hpp"
 #include "support/portfolio_fixture.hpp"
 #include "support/run_command.hpp"
+#include "support/scratch_dir.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
 
@@ -48,8 +49,7 @@ const std::vector<Person> kPeople = {
 class HttpApi : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("arrears-http-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchDir("arrears-http");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();
@@ -867,7 +867,7 @@ class DemoSetup : public ::testing::TestWithParam<Backend> {
 };
 
 TEST_P(DemoSetup, PreparesAPortfolioCasesAndOneUserPerRole) {
-  const fs::path dir = fs::temp_directory_path() / ("arrears-demo-setup-" + std::to_string(getpid()));
+  const fs::path dir = ScratchDir("arrears-demo-setup");
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string source = ARREARS_SOURCE_DIR;

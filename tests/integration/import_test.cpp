@@ -12,8 +12,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "support/run_command.hpp"
 #include "store/versioned_update.hpp"
+#include "support/run_command.hpp"
+#include "support/scratch_dir.hpp"
 #include "support/test_database.hpp"
 
 namespace arrears::testing {
@@ -38,9 +39,8 @@ std::int64_t Lines(const std::string& text) { return std::count(text.begin(), te
 class ImportTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("arrears-import-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    for (char& c : dir_string_ = dir_.string()) c = c == '/' ? '/' : c;
+    dir_ = ScratchDir("arrears-import");
+    dir_string_ = dir_.string();
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();

@@ -24,6 +24,7 @@
 #include "support/http_client.hpp"
 #include "support/portfolio_fixture.hpp"
 #include "support/run_command.hpp"
+#include "support/scratch_dir.hpp"
 #include "support/server_process.hpp"
 #include "support/test_database.hpp"
 
@@ -39,8 +40,7 @@ constexpr const char* kPassword = "Collect2026ok";
 class Messages : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("arrears-messages-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchDir("arrears-messages");
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "mail");
     key_ = (dir_ / "arrears.key").string();

@@ -12,6 +12,7 @@
 
 #include "support/portfolio_fixture.hpp"
 #include "support/run_command.hpp"
+#include "support/scratch_dir.hpp"
 #include "support/test_database.hpp"
 
 namespace arrears::testing {
@@ -30,8 +31,7 @@ constexpr const char* kToday = "2026-11-28T10:00:00+08:00";
 class WorkflowScenario : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("arrears-workflow-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = ScratchDir("arrears-workflow");
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     key_ = (dir_ / "arrears.key").string();
