@@ -18,9 +18,11 @@ Result<std::unique_ptr<Database>> OpenDatabase(std::string_view url, std::size_t
       if (!parent.empty()) std::filesystem::create_directories(parent, error);
       if (error) return Fail("cannot create the folder " + parent.string() + ": " + error.message(), "db");
     }
-    // SQLite allows one writer; one session keeps writers from waiting on each other.
+    // SQLite allows one writer: the pool's sessions take turns (WriterTurn) and read side by side (WAL).
+    auto writers = std::make_shared<WriterTurn>(1);
     return std::unique_ptr<Database>(std::make_unique<SessionPool>(
-        Dialect::kSqlite, [path] { return OpenSqliteSession(path); }, path == ":memory:" ? 1 : max_sessions));
+        Dialect::kSqlite, [path, writers] { return OpenSqliteSession(path, writers); },
+        path == ":memory:" ? 1 : max_sessions));
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     std::string conninfo(url);

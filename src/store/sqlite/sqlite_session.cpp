@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,7 +37,7 @@ struct Statement {
 
 class SqliteSession final : public Session {
  public:
-  explicit SqliteSession(const std::string& path) {
+  SqliteSession(const std::string& path, std::shared_ptr<WriterTurn> writers) : writers_(std::move(writers)) {
     const int code = sqlite3_open_v2(path.c_str(), &db_,
                                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
@@ -54,6 +55,7 @@ class SqliteSession final : public Session {
   }
 
   ~SqliteSession() override {
+    EndTurn();
     statements_.clear();
     sqlite3_close(db_);
   }
@@ -137,9 +139,33 @@ class SqliteSession final : public Session {
 
   void FinishBulk() override {}
 
-  void Begin() override { Execute("BEGIN IMMEDIATE", {}); }
-  void Commit() override { Execute("COMMIT", {}); }
-  void Rollback() override { Execute("ROLLBACK", {}); }
+  void Begin() override {
+    if (writers_ && !has_turn_) {
+      if (!writers_->try_acquire_for(std::chrono::seconds(10))) {
+        throw DatabaseError(DatabaseError::Kind::kUnavailable,
+                            "database is locked: another write in this process has held it for 10 s");
+      }
+      has_turn_ = true;
+    }
+    try {
+      Execute("BEGIN IMMEDIATE", {});
+    } catch (...) {
+      EndTurn();
+      throw;
+    }
+  }
+  void Commit() override {
+    Execute("COMMIT", {});
+    EndTurn();
+  }
+  void Rollback() override {
+    // Ended either way: a failed ROLLBACK means there was no transaction.
+    struct End {
+      SqliteSession* session;
+      ~End() { session->EndTurn(); }
+    } end{this};
+    Execute("ROLLBACK", {});
+  }
 
  private:
   [[noreturn]] void Fail(int code, std::string_view sql) {
@@ -186,13 +212,23 @@ class SqliteSession final : public Session {
     return statement;
   }
 
+  void EndTurn() {
+    if (!has_turn_) return;
+    has_turn_ = false;
+    writers_->release();
+  }
+
   sqlite3* db_ = nullptr;
+  std::shared_ptr<WriterTurn> writers_;
+  bool has_turn_ = false;
   std::unordered_map<std::string, Statement> statements_;
   std::unordered_map<std::string, std::string> bulk_sql_;
 };
 
 }  // namespace
 
-std::unique_ptr<Session> OpenSqliteSession(const std::string& path) { return std::make_unique<SqliteSession>(path); }
+std::unique_ptr<Session> OpenSqliteSession(const std::string& path, std::shared_ptr<WriterTurn> writers) {
+  return std::make_unique<SqliteSession>(path, std::move(writers));
+}
 
 }  // namespace arrears::store
