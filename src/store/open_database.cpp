@@ -19,7 +19,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(std::string_view url, std::size_t
       if (error) return Fail("cannot create the folder " + parent.string() + ": " + error.message(), "db");
     }
     // SQLite allows one writer: the pool's sessions take turns (WriterTurn) and read side by side (WAL).
-    auto writers = std::make_shared<WriterTurn>(1);
+    auto writers = std::make_shared<WriterTurn>();
     return std::unique_ptr<Database>(std::make_unique<SessionPool>(
         Dialect::kSqlite, [path, writers] { return OpenSqliteSession(path, writers); },
         path == ":memory:" ? 1 : max_sessions));

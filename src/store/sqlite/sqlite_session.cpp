@@ -141,7 +141,7 @@ class SqliteSession final : public Session {
 
   void Begin() override {
     if (writers_ && !has_turn_) {
-      if (!writers_->try_acquire_for(std::chrono::seconds(10))) {
+      if (!writers_->Take(std::chrono::seconds(10))) {
         throw DatabaseError(DatabaseError::Kind::kUnavailable,
                             "database is locked: another write in this process has held it for 10 s");
       }
@@ -215,7 +215,7 @@ class SqliteSession final : public Session {
   void EndTurn() {
     if (!has_turn_) return;
     has_turn_ = false;
-    writers_->release();
+    writers_->Give();
   }
 
   sqlite3* db_ = nullptr;
