@@ -105,9 +105,9 @@ app::OpenedCases SqlWorkflowStore::OpenCases(Date as_of, const std::string& now)
   std::int64_t next = customers.empty() ? 0 : ReserveIds(session_, "case", static_cast<std::int64_t>(customers.size()));
   for (std::size_t begin = 0; begin < customers.size(); begin += kChunk) {
     const std::span<const Row> chunk(customers.data() + begin, std::min(kChunk, customers.size() - begin));
-    std::vector<std::int64_t> ids;
-    for (const Row& r : chunk) ids.push_back(r.Int(0));
-    audit_.LoadHeads(ids);
+    std::vector<std::int64_t> chunk_customers;
+    for (const Row& r : chunk) chunk_customers.push_back(r.Int(0));
+    audit_.LoadHeads(chunk_customers);
     const std::int64_t first = next;
     for (const Row& r : chunk) {
       const SqlValue values[] = {Int(r.Int(0)), Int(next++), Text("new"), Text(r.Text(1)), Text(now), Text(now), Text(now)};
