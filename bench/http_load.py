@@ -17,6 +17,7 @@ import json
 import os
 import re
 import selectors
+import shutil
 import socket
 import subprocess
 import sys
@@ -180,16 +181,20 @@ def pgbench(url):
 
 
 def main():
+    # The generated files and the SQLite database: gigabytes at a million customers, removed at the end.
     workdir = tempfile.mkdtemp(prefix="arrears-http-bench-")
     report = {"customers": CUSTOMERS, "seconds_per_endpoint": SECONDS}
-    if "sqlite" in BACKENDS:
-        report["sqlite"] = bench_backend("sqlite", "sqlite:" + os.path.join(workdir, "bench.db"), workdir)
-    if "postgresql" in BACKENDS:
-        match = re.match(r"(postgresql://\w+@[\d.]+:\d+/)", PG_URL)
-        run([f"{PG_BIN}/createdb", "-h", PG_URL.split("@")[1].split(":")[0], "-p",
-             PG_URL.rsplit(":", 1)[1].split("/")[0], "-U", "postgres", "arrears_bench"])
-        report["postgresql"] = bench_backend("postgresql", match.group(1) + "arrears_bench", workdir)
-        report["pgbench_tps"] = pgbench(PG_URL)
+    try:
+        if "sqlite" in BACKENDS:
+            report["sqlite"] = bench_backend("sqlite", "sqlite:" + os.path.join(workdir, "bench.db"), workdir)
+        if "postgresql" in BACKENDS:
+            match = re.match(r"(postgresql://\w+@[\d.]+:\d+/)", PG_URL)
+            run([f"{PG_BIN}/createdb", "-h", PG_URL.split("@")[1].split(":")[0], "-p",
+                 PG_URL.rsplit(":", 1)[1].split("/")[0], "-U", "postgres", "arrears_bench"])
+            report["postgresql"] = bench_backend("postgresql", match.group(1) + "arrears_bench", workdir)
+            report["pgbench_tps"] = pgbench(PG_URL)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     print(json.dumps(report, indent=2))
     print()
     print(f"{'backend':<11} {'endpoint':<9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
