@@ -179,6 +179,13 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
   session_.Execute(
       "DELETE FROM stage_rows WHERE EXISTS (SELECT 1 FROM source_keys k WHERE k.entity = 'payment' AND "
       "k.source_ref = stage_rows.source_ref)");
+  // A page's accounts with their new balances (SaveAccounts), dropped with the other staging tables.
+  session_.ExecuteScript(std::string("CREATE TEMP TABLE stage_balances (customer_id BIGINT NOT NULL, id BIGINT NOT "
+                                     "NULL, principal_not_due BIGINT, principal_overdue BIGINT, interest_overdue "
+                                     "BIGINT, penalty_interest BIGINT, compound_interest BIGINT, late_fee BIGINT, "
+                                     "installment_fee BIGINT, other_fee BIGINT, credit_balance BIGINT, overdue_left "
+                                     "INTEGER, payments INTEGER)") +
+                         (session_.dialect() == Dialect::kPostgresql ? " ON COMMIT DROP" : ""));
   static const std::vector<std::string> kPaymentColumns = {
       "customer_id", "id",   "account_id",         "payment_ref",         "paid_at",        "value_date",
       "amount",      "currency", "channel",        "kind",                "installment_number",

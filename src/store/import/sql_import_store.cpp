@@ -110,15 +110,6 @@ void SqlImportStore::Begin(const app::BatchInfo& batch) {
   session_.ExecuteScript(temp + "stage_new (line BIGINT PRIMARY KEY, id BIGINT NOT NULL, customer_id BIGINT NOT NULL)" +
                          on_commit);
   session_.ExecuteScript(temp + "stage_dropped (line BIGINT PRIMARY KEY)" + on_commit);
-  if (batch.kind == app::ImportKind::kPayments) {
-    // A page of posted payments' accounts, their new balances (payment_posting.cpp).
-    session_.ExecuteScript(temp +
-                           "stage_balances (customer_id BIGINT NOT NULL, id BIGINT NOT NULL, principal_not_due BIGINT, "
-                           "principal_overdue BIGINT, interest_overdue BIGINT, penalty_interest BIGINT, "
-                           "compound_interest BIGINT, late_fee BIGINT, installment_fee BIGINT, other_fee BIGINT, "
-                           "credit_balance BIGINT, overdue_left INTEGER, payments INTEGER)" +
-                           on_commit);
-  }
 }
 
 void SqlImportStore::Bulk(std::vector<SqlValue> values) {
