@@ -46,7 +46,15 @@ def portfolio_sql(dialect, accounts):
             return f"to_char(DATE '2026-11-27' - ({expr})::int, 'YYYY-MM-DD')"
         return f"date('2026-11-27', '-' || ({expr}) || ' days')"
 
+    def next_ids(match):
+        name, table = match.group(1), match.group(2)
+        if dialect == "postgresql":
+            return f"SELECT setval('id_{name}', (SELECT MAX(id) FROM {table}));"
+        return (f"INSERT INTO sequences (name, next_value) SELECT '{name}', (SELECT MAX(id) + 1 FROM {table}) "
+                f"ON CONFLICT (name) DO UPDATE SET next_value = excluded.next_value;")
+
     text = re.sub(r"\{series:(\w+)\}", series, text)
+    text = re.sub(r"\{next_ids:(\w+):(\w+)\}", next_ids, text)
     # {minus_days:EXPR} where EXPR holds parentheses: match up to the closing brace.
     return re.sub(r"\{minus_days:([^{}]+)\}", minus_days, text)
 

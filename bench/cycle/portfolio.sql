@@ -2,7 +2,8 @@
 -- and a loan), every account past due (days past due skewed towards the early buckets, a long late tail), one open
 -- case per customer owned by one of 500 collectors, assigned on one of the 30 days before. Anchored on 2026-11-27.
 -- Written once for both dialects: {series} is replaced by generate_series (PostgreSQL) or a recursive CTE
--- (SQLite), {minus_days:X} by the dialect's date arithmetic.
+-- (SQLite), {minus_days:X} by the dialect's date arithmetic, {next_ids:NAME:TABLE} by what moves the ids of NAME
+-- past those in TABLE (a native sequence on PostgreSQL, the sequences table on SQLite).
 INSERT INTO customers (id, customer_ref, name, id_type, id_number_cipher, id_number_index, id_number_masked,
                        jurisdiction, time_zone, language, created_at, updated_at)
 SELECT g, 'B' || g, '客户', 'resident_id', '-', 'bench-' || g, '110***********0000', 'CN', 'Asia/Shanghai', 'zh-CN',
@@ -42,6 +43,5 @@ INSERT INTO users (id, login, display_name, role, team, agency, created_at)
 SELECT 1000 + g, 'agent' || g, '委外' || g, 'agency_user', NULL, 'A' || (g % 2), '2026-01-01T00:00:00Z'
 FROM {series:agents};
 
-UPDATE sequences SET next_value = (SELECT MAX(id) + 1 FROM cases) WHERE name = 'case';
-INSERT INTO sequences (name, next_value) SELECT 'case', (SELECT MAX(id) + 1 FROM cases)
-WHERE NOT EXISTS (SELECT 1 FROM sequences WHERE name = 'case');
+{next_ids:case:cases}
+{next_ids:user:users}

@@ -12,7 +12,7 @@ Status AddUser(Session& session, const app::PersonalDataVault& vault, const User
   if (!session.Query("SELECT 1 FROM users WHERE login = $1", key).empty()) {
     return Fail(Error{ErrorCode::kConflict, "a user '" + user.login + "' exists already", "login"});
   }
-  const std::int64_t id = ReserveIds(session, "user");
+  const std::int64_t id = ReserveId(session, "user");
   const std::vector<SqlValue> row = {Int(id),
                                      Text(user.login),
                                      Text(user.display_name),

@@ -1,6 +1,7 @@
 // The Database contract, run on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "store/migrations.hpp"
+#include "store/sequences.hpp"
 #include "store/sqlite/writer_turn.hpp"
 #include "support/test_database.hpp"
 
@@ -135,6 +137,30 @@ TEST_P(DatabaseTest, ConcurrentWritersAllCommit) {
   EXPECT_EQ(db_.database().Acquire()->Query("SELECT COUNT(*) FROM t")[0].Int(0), kThreads * kWrites);
 }
 
+// Ids are unique and ascending within a reservation and from one
+// transaction to the next; each kind of record counts on its own.
+TEST_P(DatabaseTest, IdsAreUniqueAndAscending) {
+  auto session = db_.database().Acquire();
+  store::Migrate(*session, "2026-11-28T10:00:00+08:00");
+  std::vector<std::int64_t> taken;
+  for (int transactions = 0; transactions < 2; ++transactions) {
+    store::Transaction transaction(*session);
+    const std::vector<std::int64_t> block = store::ReserveIds(*session, "contact_attempt", 5);
+    ASSERT_EQ(block.size(), 5U);
+    EXPECT_TRUE(std::is_sorted(block.begin(), block.end()));
+    taken.insert(taken.end(), block.begin(), block.end());
+    taken.push_back(store::ReserveId(*session, "contact_attempt"));
+    transaction.Commit();
+  }
+  ASSERT_EQ(taken.size(), 12U);
+  EXPECT_TRUE(std::is_sorted(taken.begin(), taken.end()));
+  EXPECT_EQ(std::adjacent_find(taken.begin(), taken.end()), taken.end()) << "an id was handed out twice";
+  store::Transaction transaction(*session);
+  EXPECT_EQ(store::ReserveId(*session, "promise"), 1);
+  EXPECT_TRUE(store::ReserveIds(*session, "promise", 0).empty());
+  EXPECT_THROW(store::ReserveId(*session, "promise; DROP TABLE cases"), std::logic_error);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
                          [](const ::testing::TestParamInfo<Backend>& param) { return BackendName(param.param); });
 
@@ -165,6 +191,27 @@ TEST(WriterTurn, FirstComeFirstServedAndATimeoutLeavesTheQueue) {
   EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3}));
   EXPECT_TRUE(turn.Take(std::chrono::milliseconds(10)));
   turn.Give();
+}
+
+// PostgreSQL: an id taken by an open transaction does not hold up another
+// one taking the next (agents logging contacts at the same moment; each
+// transaction here would wait for the other to commit if it did).
+TEST(Sequences, OpenTransactionsTakeIdsWithoutWaitingForEachOther) {
+  TestDatabase db(Backend::kPostgresql);
+  auto first = db.database().Acquire();
+  store::Migrate(*first, "2026-11-28T10:00:00+08:00");
+  auto second = db.database().Acquire();
+  store::Transaction one(*first);
+  store::Transaction two(*second);
+  first->Execute("SET LOCAL lock_timeout = '2s'");
+  second->Execute("SET LOCAL lock_timeout = '2s'");
+  const std::int64_t a = store::ReserveId(*first, "contact_attempt");
+  const std::int64_t b = store::ReserveId(*second, "contact_attempt");
+  const std::int64_t c = store::ReserveId(*first, "contact_attempt");
+  EXPECT_LT(a, b);
+  EXPECT_LT(b, c);
+  two.Commit();
+  one.Commit();
 }
 
 }  // namespace

@@ -207,9 +207,9 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
       for (const auto& [key, account] : accounts) customers.push_back(key.first);
       audit_->LoadHeads(customers);
     }
-    // The page's payment ids in one reservation: one update of the sequence row
-    // per payment would leave a chain of row versions every later update walks.
-    std::int64_t next_payment_id = ReserveIds(session_, "payment", static_cast<std::int64_t>(rows.size()));
+    // The page's payment ids in one statement, not one per payment.
+    const std::vector<std::int64_t> payment_ids = ReserveIds(session_, "payment", static_cast<std::int64_t>(rows.size()));
+    auto next_payment_id = payment_ids.begin();
     std::map<std::string, Original> posted;  // by reference: this page's payments and the originals it reversed
     std::vector<std::vector<SqlValue>> payments, allocations, keys;
     std::vector<AuditEvent> events;
@@ -273,7 +273,7 @@ app::MergeCounts SqlImportStore::PostPayments(std::vector<app::Rejection>& rejec
         account.credit_balance += credit;
       }
       ++account.payments;
-      const std::int64_t payment_id = next_payment_id++;
+      const std::int64_t payment_id = *next_payment_id++;
       payments.push_back({Int(customer_id), Int(payment_id), Int(account_id), Text(row.Text(1)), Text(row.Text(6)),
                           Text(row.Text(7)), Int(row.Int(8)), Text(row.Text(9)), Text(row.Text(10)),
                           Text(row.Text(11)), row.IsNull(13) ? Null() : Int(row.Int(13)),

@@ -99,7 +99,7 @@ void SqlImportStore::Begin(const app::BatchInfo& batch) {
   batch_ = batch;
   session_.Begin();
   open_ = true;
-  batch_id_ = ReserveIds(session_, "import_batch");
+  batch_id_ = ReserveId(session_, "import_batch");
   staging_ended_ = false;
   audit_.emplace(session_, vault_);
   const Entity& e = entity();
@@ -203,15 +203,21 @@ app::MergeCounts SqlImportStore::MergeRecords() {
   counts.unchanged = classes.Int(1);
   const std::int64_t changed_rows = classes.Int(2);
   if (new_rows > 0) {
-    const std::int64_t first = ReserveIds(session_, e.name, new_rows);
-    const std::vector<SqlValue> numbering = {Int(first), Text(e.name)};
-    const std::string customer_id = e.has_parent ? "p.entity_id" : "$1 + ROW_NUMBER() OVER (ORDER BY s.line) - 1";
-    const std::string parent_join =
-        e.has_parent ? " JOIN source_keys p ON p.entity = 'customer' AND p.source_ref = s.customer_ref" : "";
-    session_.Execute("INSERT INTO stage_new (line, id, customer_id) SELECT s.line, $1 + ROW_NUMBER() OVER (ORDER BY "
-                     "s.line) - 1, " + customer_id + " FROM stage_rows s" + parent_join +
-                     " LEFT JOIN source_keys k ON k.entity = $2 AND k.source_ref = s.source_ref "
-                     "WHERE k.source_ref IS NULL",
+    // New rows are numbered in file order: from the sequence as they are
+    // inserted on PostgreSQL, from one reserved block on SQLite.
+    const std::string new_lines =
+        "SELECT s.line" + std::string(e.has_parent ? ", p.entity_id AS customer_id" : "") + " FROM stage_rows s" +
+        (e.has_parent ? " JOIN source_keys p ON p.entity = 'customer' AND p.source_ref = s.customer_ref" : "") +
+        " LEFT JOIN source_keys k ON k.entity = $1 AND k.source_ref = s.source_ref WHERE k.source_ref IS NULL";
+    std::vector<SqlValue> numbering = {Text(e.name)};
+    std::string id = "nextval('" + PostgresqlSequence(e.name) + "')";
+    if (session_.dialect() == Dialect::kSqlite) {
+      numbering.push_back(Int(ReserveSqliteBlock(session_, e.name, new_rows)));
+      id = "$2 + ROW_NUMBER() OVER (ORDER BY n.line) - 1";
+    }
+    session_.Execute("INSERT INTO stage_new (line, id, customer_id) SELECT line, id, " +
+                         std::string(e.has_parent ? "customer_id" : "id") + " FROM (SELECT n.*, " + id +
+                         " AS id FROM (" + new_lines + " ORDER BY s.line) n) numbered",
                      numbering);
     std::string columns = e.has_parent ? "customer_id, id" : "id";
     std::string values = e.has_parent ? "n.customer_id, n.id" : "n.id";

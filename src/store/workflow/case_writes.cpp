@@ -102,29 +102,27 @@ app::OpenedCases SqlWorkflowStore::OpenCases(Date as_of, const std::string& now)
   static const std::vector<std::string> kEventColumns = {"customer_id", "case_id", "seq",    "at",
                                                          "actor",       "kind",    "summary"};
   constexpr std::size_t kChunk = 5000;
-  std::int64_t next = customers.empty() ? 0 : ReserveIds(session_, "case", static_cast<std::int64_t>(customers.size()));
+  const std::vector<std::int64_t> ids = ReserveIds(session_, "case", static_cast<std::int64_t>(customers.size()));
+  const std::string summary = "case opened: the customer is past due";
   for (std::size_t begin = 0; begin < customers.size(); begin += kChunk) {
-    const std::span<const Row> chunk(customers.data() + begin, std::min(kChunk, customers.size() - begin));
+    const std::size_t end = std::min(begin + kChunk, customers.size());
     std::vector<std::int64_t> chunk_customers;
-    for (const Row& r : chunk) chunk_customers.push_back(r.Int(0));
+    for (std::size_t i = begin; i < end; ++i) chunk_customers.push_back(customers[i].Int(0));
     audit_.LoadHeads(chunk_customers);
-    const std::int64_t first = next;
-    for (const Row& r : chunk) {
-      const SqlValue values[] = {Int(r.Int(0)), Int(next++), Text("new"), Text(r.Text(1)), Text(now), Text(now), Text(now)};
+    for (std::size_t i = begin; i < end; ++i) {
+      const Row& r = customers[i];
+      const SqlValue values[] = {Int(r.Int(0)), Int(ids[i]), Text("new"), Text(r.Text(1)), Text(now), Text(now), Text(now)};
       session_.BulkRow("cases", kCaseColumns, values);
     }
-    const std::string summary = "case opened: the customer is past due";
-    next = first;
-    for (const Row& r : chunk) {
-      const SqlValue values[] = {Int(r.Int(0)), Int(next++), Int(1), Text(now_), Text(actor_), Text("case.open"), Text(summary)};
+    for (std::size_t i = begin; i < end; ++i) {
+      const SqlValue values[] = {Int(customers[i].Int(0)), Int(ids[i]), Int(1), Text(now_), Text(actor_), Text("case.open"), Text(summary)};
       session_.BulkRow("case_events", kEventColumns, values);
     }
-    next = first;
-    for (const Row& r : chunk) {
-      audit_.AppendBulk({r.Int(0), now_, actor_, "case.open", "case", next++, std::nullopt, "stage=new"});
+    for (std::size_t i = begin; i < end; ++i) {
+      audit_.AppendBulk({customers[i].Int(0), now_, actor_, "case.open", "case", ids[i], std::nullopt, "stage=new"});
     }
     session_.FinishBulk();
-    opened.opened += static_cast<std::int64_t>(chunk.size());
+    opened.opened += static_cast<std::int64_t>(end - begin);
   }
   opened.accounts_added = Execute(
       "INSERT INTO case_accounts (customer_id, case_id, account_id, added_at) SELECT c.customer_id, c.id, a.id, $1 "
@@ -170,7 +168,7 @@ void SqlWorkflowStore::EndCaseFacts(const app::CaseRecord& record, Date until) {
 }
 
 std::int64_t SqlWorkflowStore::AddHold(const app::CaseRecord& record, const app::Hold& hold) {
-  const std::int64_t id = ReserveIds(session_, "case_hold");
+  const std::int64_t id = ReserveId(session_, "case_hold");
   Execute("INSERT INTO case_holds (customer_id, id, case_id, kind, reason, account_id, placed_by, placed_at) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
           {Int(record.customer.value), Int(id), Int(record.id.value), Text(HoldKindName(hold.kind)), Text(hold.reason),
@@ -185,7 +183,7 @@ void SqlWorkflowStore::ReleaseHold(const app::CaseRecord& record, std::int64_t h
 }
 
 std::int64_t SqlWorkflowStore::AddContactAttempt(const app::CaseRecord& record, const app::ContactAttemptRow& row) {
-  const std::int64_t id = ReserveIds(session_, "contact_attempt");
+  const std::int64_t id = ReserveId(session_, "contact_attempt");
   Execute("INSERT INTO contact_attempts (customer_id, id, case_id, at, actor, channel, direction, party, "
           "contact_point_id, number_masked, outcome, right_party_verified, notes, verdict, decision, made) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
@@ -203,7 +201,7 @@ void SqlWorkflowStore::UpdateContactPoint(const app::ContactPoint& after) {
 }
 
 std::int64_t SqlWorkflowStore::AddContactPoint(const app::CaseRecord& record, const app::ContactPoint& point) {
-  const std::int64_t id = ReserveIds(session_, "contact");
+  const std::int64_t id = ReserveId(session_, "contact");
   Execute("INSERT INTO contact_points (customer_id, id, contact_ref, kind, value_cipher, value_index, value_masked, "
           "relation, is_primary, status, source, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, "
           "$10, $11, $11)",
@@ -215,7 +213,7 @@ std::int64_t SqlWorkflowStore::AddContactPoint(const app::CaseRecord& record, co
 
 std::int64_t SqlWorkflowStore::AddPromise(const app::CaseRecord& record, const app::PromiseRecord& promise,
                                           Date remind_on) {
-  const std::int64_t id = ReserveIds(session_, "promise");
+  const std::int64_t id = ReserveId(session_, "promise");
   Execute("INSERT INTO promises (customer_id, id, case_id, amount, currency, promised_on, made_on, channel, status, "
           "paid, remind_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', 0, $9, $10, $11)",
           {Int(record.customer.value), Int(id), Int(record.id.value), Int(promise.terms.amount.minor_units()),
@@ -232,7 +230,7 @@ void SqlWorkflowStore::UpdatePromise(const app::CaseRecord& record, const app::P
 }
 
 std::int64_t SqlWorkflowStore::AddArrangement(const app::CaseRecord& record, const app::ArrangementRecord& a) {
-  const std::int64_t id = ReserveIds(session_, "arrangement");
+  const std::int64_t id = ReserveId(session_, "arrangement");
   const SqlValue customer = Int(record.customer.value);
   Execute("INSERT INTO arrangements (customer_id, id, case_id, kind, status, periods, deferral_days, currency, owed, "
           "waived, to_pay, waiver, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
@@ -264,7 +262,7 @@ void SqlWorkflowStore::UpdateArrangement(const app::CaseRecord& record, const ap
 }
 
 std::int64_t SqlWorkflowStore::AddApproval(const app::ApprovalRecord& approval) {
-  const std::int64_t id = ReserveIds(session_, "approval");
+  const std::int64_t id = ReserveId(session_, "approval");
   Execute("INSERT INTO approvals (customer_id, id, case_id, subject, subject_id, reasons, status, requested_by, "
           "requested_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
           {Int(approval.customer.value), Int(id), Int(approval.case_id.value), Text(approval.subject),
@@ -281,7 +279,7 @@ void SqlWorkflowStore::UpdateApproval(const app::ApprovalRecord& approval) {
 }
 
 std::int64_t SqlWorkflowStore::AddDispute(const app::CaseRecord& record, const app::DisputeRecord& d) {
-  const std::int64_t id = ReserveIds(session_, "dispute");
+  const std::int64_t id = ReserveId(session_, "dispute");
   Execute("INSERT INTO disputes (customer_id, id, case_id, account_id, kind, description, component, amount, status, "
           "hold_id, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
           {Int(record.customer.value), Int(id), Int(record.id.value), Int(d.account.value), Text(d.kind),
@@ -305,7 +303,7 @@ void SqlWorkflowStore::ReduceOverdue(const app::CaseRecord& record, AccountId ac
 }
 
 std::int64_t SqlWorkflowStore::AddLetterRequest(const app::CaseRecord& record, const std::string& kind) {
-  const std::int64_t id = ReserveIds(session_, "letter_request");
+  const std::int64_t id = ReserveId(session_, "letter_request");
   Execute("INSERT INTO letter_requests (customer_id, id, case_id, kind, status, requested_by, requested_at) VALUES "
           "($1, $2, $3, $4, 'requested', $5, $6)",
           {Int(record.customer.value), Int(id), Int(record.id.value), Text(kind), Text(actor_), Text(now_)});
@@ -313,7 +311,7 @@ std::int64_t SqlWorkflowStore::AddLetterRequest(const app::CaseRecord& record, c
 }
 
 std::int64_t SqlWorkflowStore::AddFieldVisit(const app::CaseRecord& record, const app::FieldVisit& visit) {
-  const std::int64_t id = ReserveIds(session_, "field_visit");
+  const std::int64_t id = ReserveId(session_, "field_visit");
   std::string names;
   for (const std::string& name : visit.collectors) names += (names.empty() ? "" : ",") + name;
   Execute("INSERT INTO field_visits (customer_id, id, case_id, planned_for, collectors, status, scheduled_by, "
@@ -331,7 +329,7 @@ void SqlWorkflowStore::UpdateFieldVisit(const app::CaseRecord& record, const app
 }
 
 std::int64_t SqlWorkflowStore::AddLegalMatter(const app::CaseRecord& record, const app::LegalMatter& matter) {
-  const std::int64_t id = ReserveIds(session_, "legal_matter");
+  const std::int64_t id = ReserveId(session_, "legal_matter");
   Execute("INSERT INTO legal_matters (customer_id, id, case_id, status, currency, transferred_by, transferred_at) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7)",
           {Int(record.customer.value), Int(id), Int(record.id.value), Text(matter.status),
@@ -351,7 +349,7 @@ void SqlWorkflowStore::UpdateLegalMatter(const app::CaseRecord& record, const ap
 }
 
 std::int64_t SqlWorkflowStore::AddDocument(const app::CaseRecord& record, const app::Document& document) {
-  const std::int64_t id = ReserveIds(session_, "document");
+  const std::int64_t id = ReserveId(session_, "document");
   const auto* bytes = reinterpret_cast<const unsigned char*>(document.content.data());
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, bytes, document.content.size());

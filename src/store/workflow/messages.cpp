@@ -64,7 +64,7 @@ int SqlWorkflowStore::SaveTemplate(const policy::MessageTemplate& draft) {
 }
 
 std::int64_t SqlWorkflowStore::AddOutbox(const app::CaseRecord& record, const app::OutboxEntry& e) {
-  const std::int64_t id = ReserveIds(session_, "outbox");
+  const std::int64_t id = ReserveId(session_, "outbox");
   Execute("INSERT INTO outbox (customer_id, id, case_id, channel, contact_point_id, recipient_masked, template_id, "
           "template_language, template_version, subject_cipher, body_cipher, segments, status, reason, attempts, "
           "next_attempt_at, queued_by, queued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
@@ -160,7 +160,7 @@ std::vector<app::OptOut> SqlWorkflowStore::OptOuts(CustomerId customer) {
 }
 
 void SqlWorkflowStore::AddOptOut(CustomerId customer, const app::OptOut& opt_out) {
-  const std::int64_t id = ReserveIds(session_, "medium_opt_out");
+  const std::int64_t id = ReserveId(session_, "medium_opt_out");
   Execute("INSERT INTO medium_opt_outs (customer_id, id, channel, at, source) VALUES ($1, $2, $3, $4, $5)",
           {Int(customer.value), Int(id), Text(opt_out.channel), Text(opt_out.at), Text(opt_out.source)});
 }
