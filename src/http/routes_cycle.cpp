@@ -1,8 +1,11 @@
 // /api/v1/cycle/runs: the daily cycle started by an administrator and its
 // progress; /api/v1/queue: a day's work queue as the caller may see it.
+#include <unordered_map>
+
 #include <boost/json.hpp>
 
 #include "app/cycle/work_queue.hpp"
+#include "app/workflow/workflow_context.hpp"
 #include "core/decimal.hpp"
 #include "http/api.hpp"
 #include "http/json_mapping.hpp"
@@ -54,6 +57,21 @@ json::object ItemJson(const app::QueueItem& q) {
                       {"action", q.action},
                       {"template", q.template_id.empty() ? json::value(nullptr) : json::value(q.template_id)},
                       {"contact_from", q.contact_from.empty() ? json::value(nullptr) : json::value(q.contact_from)}};
+}
+
+// The case as it stands now, beside the cycle's decision of the morning.
+void AddGlance(json::object& o, const app::CaseGlance& g, const std::string& currency) {
+  o["customer_name"] = g.customer_name;
+  o["stage"] = g.stage;
+  o["overdue"] = Yuan(g.overdue);
+  if (g.promise_due.empty()) {
+    o["promise"] = nullptr;
+  } else {
+    o["promise"] = json::object{{"due", g.promise_due}, {"amount", Yuan(g.promise_amount)}, {"currency", currency}};
+  }
+  json::array holds;
+  for (const std::string& kind : g.holds) holds.push_back(json::value(kind));
+  o["holds"] = std::move(holds);
 }
 
 Result<Date> DateQuery(const Call& call, const char* name, Date otherwise) {
@@ -113,12 +131,22 @@ void AddCycleRoutes(Router& router, const ApiServices& services, CycleJobs& jobs
                 const auto owner = call.request.query.find("owner");
                 store::SqlCycleStore store(CurrentSession(), services.vault);
                 const app::UserAccount& user = call.principal->user;
-                auto items = app::WorkQueue(store, app::Actor{user.login, user.role, user.team, user.agency}, *date,
+                auto queue = app::WorkQueue(store, app::Actor{user.login, user.role, user.team, user.agency}, *date,
                                             owner == call.request.query.end() ? "" : owner->second);
-                if (!items) return ProblemFrom(items.error());
+                if (!queue) return ProblemFrom(queue.error());
+                std::unordered_map<std::int64_t, const app::CaseGlance*> glances;
+                for (const app::CaseGlance& glance : queue->glances) glances.emplace(glance.case_id, &glance);
                 json::array out;
-                for (const app::QueueItem& item : *items) out.push_back(ItemJson(item));
-                return JsonResponse(200, json::object{{"date", date->ToString()}, {"items", std::move(out)}});
+                for (const app::QueueItem& item : queue->items) {
+                  json::object o = ItemJson(item);
+                  if (const auto g = glances.find(item.case_id); g != glances.end()) AddGlance(o, *g->second, item.currency);
+                  out.push_back(std::move(o));
+                }
+                // The server's clock beside the contact times: whether a contact may be made now is judged
+                // against it, not against the browser's.
+                return JsonResponse(200, json::object{{"date", date->ToString()},
+                                                      {"now", app::FormatUtc(services.now())},
+                                                      {"items", std::move(out)}});
               }});
 }
 

@@ -490,6 +490,26 @@ TEST_P(HttpApi, AnAdministratorRunsTheCycleAndCollectorsReadTheirQueues) {
     EXPECT_EQ(items[i].at("owner"), "c1");
     EXPECT_EQ(items[i].at("rank").as_int64(), static_cast<std::int64_t>(i + 1));
   }
+  EXPECT_EQ(mine_page.at("now"), "2026-11-28T02:00:00Z");
+  // Each item with its case as it stands now: the same name, stage and overdue total as the case's own page; a
+  // promise and a hold recorded after the night show at once.
+  const std::string first = std::to_string(items[0].at("case_id").as_int64());
+  const json::value before = json::parse(c1.Request("GET", "/api/v1/cases/" + first).body);
+  EXPECT_EQ(items[0].at("customer_name"), before.at("customer_name"));
+  EXPECT_EQ(items[0].at("stage"), before.at("stage"));
+  EXPECT_EQ(items[0].at("overdue"), before.at("overdue_total"));
+  EXPECT_TRUE(items[0].at("promise").is_null());
+  EXPECT_TRUE(items[0].at("holds").as_array().empty());
+  const std::string amount(before.at("overdue_total").as_string());
+  ASSERT_EQ(c1.Request("POST", "/api/v1/cases/" + first + "/promises",
+                       R"({"amount":")" + amount + R"(","date":"2026-12-05"})").status, 201);
+  ASSERT_EQ(c1.Request("POST", "/api/v1/cases/" + first + "/holds", R"({"kind":"complaint","reason":"rude call"})").status,
+            201);
+  const json::value after = json::parse(c1.Request("GET", "/api/v1/queue?date=2026-11-29").body);
+  const json::value& glance = after.at("items").as_array()[0];
+  EXPECT_EQ(glance.at("promise").at("due"), "2026-12-05");
+  EXPECT_EQ(glance.at("promise").at("amount").as_string(), amount);
+  EXPECT_EQ(glance.at("holds"), json::array({"complaint"}));
   EXPECT_EQ(c1.Request("GET", "/api/v1/queue?date=2026-11-29&owner=c2").status, 403);
   HttpClient lead = SignedIn("lead");
   const HttpResponse team = lead.Request("GET", "/api/v1/queue?date=2026-11-29");

@@ -11,8 +11,12 @@
 
 namespace arrears::app {
 
+struct WorkQueueView {
+  std::vector<QueueItem> items;
+  std::vector<CaseGlance> glances;  // by case, for the items
+};
 // `owner` empty: every queue the actor may see. Asking for another
 // collector's queue beyond one's scope is kPermissionDenied.
-Result<std::vector<QueueItem>> WorkQueue(CycleStore& store, const Actor& actor, Date date, const std::string& owner);
+Result<WorkQueueView> WorkQueue(CycleStore& store, const Actor& actor, Date date, const std::string& owner);
 
 }  // namespace arrears::app

@@ -63,6 +63,19 @@ struct QueueItem {
   std::string contact_from;  // UTC; empty: compliance allows no contact today
 };
 
+// What the workbench's queue shows of an item's case beside the cycle's
+// decision, read as the queue is asked for: who, where it stands, and what
+// holds it back.
+struct CaseGlance {
+  std::int64_t case_id = 0;
+  std::string customer_name;
+  std::string stage;
+  std::int64_t overdue = 0;          // the case's overdue total now
+  std::string promise_due;           // the earliest open promise's date; empty: none
+  std::int64_t promise_amount = 0;
+  std::vector<std::string> holds;    // kinds of the holds in force
+};
+
 // A case's reportable state from a day on (a row of case_facts), written when it differs from the span that holds.
 struct CaseFact {
   std::int64_t customer = 0;
@@ -149,6 +162,8 @@ class CycleStore {
   // The queue of a day, per owner by rank: one owner's, or (empty) every owner's; `team` non-empty keeps only
   // owners of that team.
   virtual std::vector<QueueItem> Queue(Date as_of, const std::string& owner, const std::string& team) = 0;
+  // The cases of the same queue (same arguments), at a glance.
+  virtual std::vector<CaseGlance> Glances(Date as_of, const std::string& owner, const std::string& team) = 0;
   // The day's calls compliance allows, with each number that may be dialled.
   virtual std::vector<DialerLine> DialerList(Date as_of, const std::string& owner) = 0;
   // One system audit event for an export of personal data.

@@ -128,7 +128,7 @@ static Result<Judged> Judge(WorkflowContext& context, CaseId id, const ContactRe
     const auto hits = policy::ScreenText(context.packs, *text);
     if (!hits.empty()) {
       return Fail(Error{ErrorCode::kPolicyRefused,
-                        std::string("the ") + field + " contain \"" + hits.front().phrase + "\" (" +
+                        "prohibited phrase \"" + hits.front().phrase + "\" in the " + field + " (" +
                             hits.front().category + ", rule " + hits.front().rule + "): rephrase without it",
                         field});
     }

@@ -600,17 +600,48 @@ app::QueueItem QueueItemFrom(const Row& r) {
 
 }  // namespace
 
+// A day's queue items ($1), one owner's ($2) or every owner's, of one team's owners ($3) or all.
+constexpr std::string_view kQueueItems = " queue_items q LEFT JOIN users o ON o.login = q.owner ";
+constexpr std::string_view kQueueOf = " q.queue_date = $1 AND ($2 = '' OR q.owner = $2) AND ($3 = '' OR o.team = $3)";
+
 std::vector<app::QueueItem> SqlCycleStore::Queue(Date as_of, const std::string& owner, const std::string& team) {
   std::vector<app::QueueItem> items;
   const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(owner), Text(team)};
-  for (const Row& r : session_.Query("SELECT " + std::string(kQueueColumns) +
-                                         " FROM queue_items q LEFT JOIN users o ON o.login = q.owner "
-                                         "WHERE q.queue_date = $1 AND ($2 = '' OR q.owner = $2) AND "
-                                         "($3 = '' OR o.team = $3) ORDER BY COALESCE(q.owner, ''), q.rank",
+  for (const Row& r : session_.Query("SELECT " + std::string(kQueueColumns) + " FROM" + std::string(kQueueItems) +
+                                         "WHERE" + std::string(kQueueOf) + " ORDER BY COALESCE(q.owner, ''), q.rank",
                                      params)) {
     items.push_back(QueueItemFrom(r));
   }
   return items;
+}
+
+std::vector<app::CaseGlance> SqlCycleStore::Glances(Date as_of, const std::string& owner, const std::string& team) {
+  std::vector<app::CaseGlance> glances;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  const std::vector<SqlValue> params = {Text(as_of.ToString()), Text(owner), Text(team)};
+  const std::string of_case = " WHERE x.customer_id = q.customer_id AND x.case_id = q.case_id";
+  for (const Row& r : session_.Query(
+           "SELECT q.case_id, u.name, c.stage, (SELECT COALESCE(SUM(a.principal_overdue + a.interest_overdue + "
+           "a.penalty_interest + a.compound_interest + a.late_fee + a.installment_fee + a.other_fee), 0) FROM "
+           "case_accounts x JOIN accounts a ON a.customer_id = x.customer_id AND a.id = x.account_id" + of_case +
+               "), p.promised_on, p.amount FROM" + std::string(kQueueItems) +
+               "JOIN customers u ON u.id = q.customer_id JOIN cases c ON c.customer_id = q.customer_id AND "
+               "c.id = q.case_id LEFT JOIN promises p ON p.customer_id = q.customer_id AND p.id = (SELECT x.id FROM "
+               "promises x" + of_case + " AND x.status = 'open' ORDER BY x.promised_on, x.id LIMIT 1) WHERE" +
+               std::string(kQueueOf),
+           params)) {
+    index.emplace(r.Int(0), glances.size());
+    glances.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.IsNull(4) ? "" : r.Text(4),
+                       r.IsNull(5) ? 0 : r.Int(5), {}});
+  }
+  for (const Row& r : session_.Query("SELECT q.case_id, x.kind FROM" + std::string(kQueueItems) +
+                                         "JOIN case_holds x ON x.customer_id = q.customer_id AND x.case_id = q.case_id "
+                                         "WHERE x.released_at IS NULL AND" + std::string(kQueueOf) + " ORDER BY x.id",
+                                     params)) {
+    const auto it = index.find(r.Int(0));
+    if (it != index.end()) glances[it->second].holds.push_back(r.Text(1));
+  }
+  return glances;
 }
 
 std::vector<app::DialerLine> SqlCycleStore::DialerList(Date as_of, const std::string& owner) {

@@ -35,6 +35,7 @@ class SqlCycleStore : public app::CycleStore {
   void LoadStaff(std::vector<app::StaffMember>& collectors, std::vector<app::StaffMember>& agency_users) override;
   void WriteQueue(Date as_of, int chunk, std::span<const app::QueueItem> items) override;
   std::vector<app::QueueItem> Queue(Date as_of, const std::string& owner, const std::string& team) override;
+  std::vector<app::CaseGlance> Glances(Date as_of, const std::string& owner, const std::string& team) override;
   std::vector<app::DialerLine> DialerList(Date as_of, const std::string& owner) override;
   void AuditExport(const std::string& actor, const std::string& now, const std::string& what) override;
 

@@ -1,0 +1,75 @@
+// 简体中文（默认）
+export default {
+  app: { name: '催收工作台', signOut: '退出登录', language: 'English' },
+  nav: { queue: '我的队列', cases: '案件', approvals: '审批' },
+  role: {
+    collector: '催收员', team_lead: '组长', supervisor: '主管', legal: '法务', compliance: '合规',
+    agency_user: '委外人员', admin: '管理员', auditor: '审计',
+  },
+  signIn: {
+    title: '登录', login: '登录名', password: '密码', submit: '登录',
+    required: '请输入登录名和密码', failed: '登录名或密码错误', locked: '账户已锁定：{detail}',
+  },
+  common: {
+    loading: '加载中…', empty: '暂无数据', retry: '重试', error: '出错了', save: '保存', cancel: '取消',
+    notFound: '案件不存在或不在您的权限范围内', days: '{n} 天', submit: '提交', close: '关闭',
+  },
+  queue: {
+    title: '今日队列', date: '日期', search: '按姓名、手机号或证件号搜索', rank: '序号', customer: '客户',
+    dpd: '逾期天数', bucket: '账龄', overdue: '逾期金额', owed: '欠款总额', action: '下一步', template: '模板',
+    noContactToday: '今日不可联系', noMatch: '没有找到', promiseDue: '承诺日期', compliance: '合规状态',
+    contactFrom: '可联系时间', now: '现在', segment: '策略分组', count: '共 {n} 件', keyboard: '↑↓ 选择，回车打开',
+  },
+  action: {
+    sms: '短信', call: '电话', email: '邮件', letter: '信函', visit: '上门', field_visit: '上门', legal_review: '法务审查',
+    agency_placement: '委外', none: '无',
+  },
+  hold: {
+    dispute: '异议', cease_contact: '停止联系', complaint: '投诉', hardship: '困难客户', vulnerable: '特殊群体',
+    deceased: '身故', bankruptcy: '破产', litigation: '诉讼中', plan_in_force: '分期履约中',
+  },
+  stage: {
+    new: '新案', reminding: '提醒中', negotiating: '协商中', arrangement: '方案履约中', follow_up: '跟进中',
+    escalated: '升级处理', legal: '法诉', closed: '已结案',
+  },
+  case: {
+    back: '返回队列', debtor: '债务人', idNumber: '证件号', reveal: '查看', revealPurpose: '查看目的',
+    revealDone: '已记录本次查看', revealPurposeRequired: '请填写查看目的', accounts: '账户', product: '产品', principal: '本金', interest: '利息',
+    penalty_interest: '罚息', compound_interest: '复利', late_fee: '滞纳金', installment_fee: '分期手续费',
+    other_fee: '其他费用', penalty: '罚息/复利', fees: '费用', total: '逾期合计', notDue: '未到期本金', contactPoints: '联系方式', kind: '类型',
+    value: '号码/地址', relation: '关系', status: '状态', timeline: '时间线', holds: '暂停', promises: '还款承诺',
+    stage: '阶段', owner: '负责人', opened: '立案时间', dpd: '逾期天数',
+  },
+  event: {
+    case_open: '立案', case_allocation_assign: '分案', case_allocation_notice: '委外前告知', case_stage: '阶段变更',
+    case_close: '结案', contact_call: '电话', contact_sms: '短信', contact_email: '邮件', contact_letter: '信函',
+    contact_visit: '上门', promise_new: '还款承诺', payment: '还款', personal_data_reveal: '查看个人信息',
+    hold_place: '暂停', hold_release: '解除暂停', arrangement_new: '还款方案', dispute_open: '异议',
+  },
+  contactKind: { mobile: '手机', landline: '固话', email: '邮箱', address: '地址' },
+  relation: { self: '本人', spouse: '配偶', parent: '父母', employer: '单位', guarantor: '担保人', emergency: '紧急联系人', other: '其他' },
+  pointStatus: { unverified: '未核实', verified: '已核实', invalid: '无效', wrong_party: '非本人' },
+  contact: {
+    title: '联系记录', channel: '渠道', point: '联系方式', outcome: '结果', party: '对象', notes: '备注',
+    check: '拨打前检查', allowed: '合规：允许联系', refused: '合规：不允许联系', log: '记录联系',
+    logged: '已记录', outcomeRequired: '请选择联系结果', refusedLogged: '已记录为未联系：{reason}', verifyName: '核实姓名', verifyId: '证件后四位',
+  },
+  outcome: {
+    no_answer: '无人接听', busy: '占线', not_in_service: '空号/停机', voicemail: '语音信箱', wrong_number: '号码错误',
+    right_party_contact: '本人接听', third_party: '第三方接听', refused: '拒绝沟通', promise: '承诺还款', dispute: '提出异议',
+    hardship: '经济困难', callback_requested: '要求回电', paid_already: '称已还款', deceased: '已故', delivered: '已送达',
+    not_delivered: '未送达', visited_met: '上门见到本人', visited_not_met: '上门未见',
+  },
+  partyKind: { debtor: '债务人', guarantor: '担保人', emergency_contact: '紧急联系人', third_party: '第三方' },
+  promise: {
+    title: '还款承诺', amount: '金额', date: '承诺日期', record: '记录承诺', recorded: '已记录承诺', status: '状态',
+    open: '待履约', kept: '已履约', broken: '已违约', cancelled: '已取消',
+  },
+  plan: {
+    title: '还款方案', kind: '方案类型', installment: '分期', deferral: '延期', settlement: '减免结清', periods: '期数',
+    deferralDays: '延期天数', firstDue: '首期日期', waive: '减免项目', preview: '试算', submit: '提交方案',
+    withinAuthority: '在您的权限内，提交后立即生效', beyondAuthority: '超出您的权限，将提交主管审批：{items}',
+    owed: '欠款', waived: '减免', toPay: '应还', number: '期次', due: '到期日', amount: '金额',
+    inForce: '方案已生效', sentForApproval: '已提交审批',
+  },
+};
