@@ -50,6 +50,7 @@ export async function startServer({ customers = 300 } = {}) {
   }
   return {
     url,
+    data: join(dir, 'demo'),  // the demo's import files
     async stop() {
       server.kill('SIGTERM');
       await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));

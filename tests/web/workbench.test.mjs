@@ -5,6 +5,8 @@
 // against what the API says.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer, apiAs } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -174,6 +176,116 @@ test('the English switch changes the labels and is remembered; the layout fits 1
   const caseOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(caseOverflow <= 0, `the case is ${caseOverflow}px wider than the window`);
   await page.click('[data-test=language]');  // back to Chinese for whoever comes next
+});
+
+test('a dispute about a fee is recorded and holds collection of the account', async () => {
+  const caseId = (await api.get('/queue')).items[2].case_id;
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.click('.el-tabs__item:has-text("处理")');
+  await page.fill('[data-test=dispute-description]', '客户称滞纳金计算有误');
+  await page.click('[data-test=open-dispute]');
+  await page.waitForSelector('[data-test=dispute]');
+  const detail = await api.get(`/cases/${caseId}`);
+  assert.equal(detail.disputes.length, 1);
+  assert.equal(detail.disputes[0].kind, 'amount_or_fee');
+  assert.equal(detail.disputes[0].status, 'open');
+  assert.ok(detail.holds.some((h) => h.kind === 'dispute'), 'collection holds while the dispute is open');
+  await page.waitForSelector('[data-test=case-header] .el-tag--danger:has-text("异议")');
+});
+
+test('a plan beyond the collector\'s authority goes to a supervisor, who sees the schedule and approves it', async () => {
+  const caseId = (await api.get('/queue')).items[3].case_id;
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.click('.el-tabs__item:has-text("还款方案")');
+  await page.click('[data-test=plan-kind] label:has-text("减免结清")');
+  await page.fill('[data-test=plan-first-due] input', '2026-12-10');
+  await page.keyboard.press('Enter');
+  // 20 % of the principal waived: beyond a collector's authority (none), within a supervisor's (20 %).
+  const principal = page.locator('.waiver', { hasText: '本金' }).locator('input');
+  await principal.fill('20');
+  await principal.press('Tab');
+  await page.waitForSelector('[data-test=authority].el-alert--warning');
+  assert.match(await page.textContent('[data-test=authority]'), /超出您的权限/);
+  await page.click('[data-test=plan-submit]');
+  await page.waitForSelector('.el-message--success:has-text("已提交审批")');
+  const proposed = (await api.get(`/cases/${caseId}`)).arrangements;
+  assert.equal(proposed.length, 1);
+  assert.notEqual(proposed[0].status, 'active');
+
+  await page.click('[data-test=sign-out]');
+  await signIn('zhaolei', 'Demo2026pass');
+  await page.waitForURL(/\/queue$/);
+  await page.click('[data-test=nav-approvals]');
+  await page.waitForSelector('[data-test=approvals] .el-table__row');
+  const row = page.locator('[data-test=approvals] .el-table__row', { hasText: 'zhangwei' }).first();
+  await row.locator('.el-table__expand-icon').click();
+  await page.waitForSelector('[data-test=proposal] .el-table__body tr');
+  assert.match(await page.textContent('[data-test=proposal]'), new RegExp(yuan(proposed[0].to_pay).replace(/[$.]/g, '\\$&')));
+  await row.locator('[data-test=approve]').click();
+  await page.fill('.el-message-box input', '客户失业，同意减免');
+  await page.click('.el-message-box .el-button--primary');
+  await page.waitForSelector('.el-message--success:has-text("已批准")');
+  const supervisor = await apiAs(server.url, 'zhaolei');
+  const decided = (await supervisor.get(`/cases/${caseId}`)).arrangements[0];
+  assert.equal(decided.status, 'active');
+});
+
+test('the case list pages through the cases in scope', async () => {
+  await page.click('[data-test=nav-cases]');
+  await page.waitForSelector('[data-test=case-list] .el-table__row');
+  const supervisor = await apiAs(server.url, 'zhaolei');
+  const first = await supervisor.get('/cases?limit=50');
+  assert.equal(await page.locator('[data-test=case-list] .el-table__row').count(), first.items.length);
+  if (first.next_cursor) {
+    await page.click('[data-test=load-more]');
+    const second = await supervisor.get(`/cases?limit=50&cursor=${first.next_cursor}`);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-test=case-list] .el-table__row').length === n,
+      first.items.length + second.items.length);
+  }
+});
+
+test('an import with a bad row is rejected whole, its rows downloadable; the corrected file applies', async () => {
+  const lines = readFileSync(join(server.data, 'accounts.csv'), 'utf8').split('\n').slice(0, 3);
+  const columns = lines[0].split(',');
+  const bad = lines[2].split(',');
+  bad[columns.indexOf('currency')] = 'XYZ';
+  await page.click('[data-test=nav-imports]');
+  await page.setInputFiles('[data-test=import-file]',
+    { name: 'accounts-bad.csv', mimeType: 'text/csv', buffer: Buffer.from([lines[0], lines[1], bad.join(',')].join('\n') + '\n') });
+  await page.waitForSelector('[data-test=imports] .el-table__row [data-test=import-errors]');
+  assert.equal((await page.locator('[data-test=import-status]').first().textContent()).trim(), '已拒绝（未导入）');
+  const href = await page.getAttribute('[data-test=import-errors]', 'href');
+  const errors = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+  assert.match(errors, /^line,column,message\n3,currency,/);
+
+  await page.setInputFiles('[data-test=import-file]',
+    { name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await page.waitForFunction(() => document.querySelector('[data-test=import-status]')?.textContent.includes('已导入'));
+  assert.match(await page.textContent('[data-test=import-result]'), /未变 2，拒绝 0/);
+});
+
+test('an administrator adds a user, whose weak password is refused on its field, and the user signs in', async () => {
+  await page.click('[data-test=sign-out]');
+  await signIn('admin', 'Demo2026pass');
+  await page.click('[data-test=nav-users]');
+  await page.click('[data-test=add-user]');
+  await page.fill('[data-test=user-login]', 'xiaoming');
+  await page.fill('[data-test=user-name]', '欧阳晓明');
+  await page.fill('[data-test=user-password]', '123');
+  await page.click('[data-test=user-save]');
+  await page.waitForSelector('[data-test=user-form] .el-form-item__error');
+  await page.fill('[data-test=user-password]', 'Xiaoming2026pass');
+  await page.click('[data-test=user-save]');
+  await page.waitForSelector('[data-test=users] .el-table__row:has-text("xiaoming")');
+  // The demo's first night is on the cycle's page with what it did.
+  await page.click('[data-test=nav-cycle]');
+  await page.waitForSelector('[data-test=cycle-runs] .el-table__row');
+  const night = page.locator('[data-test=cycle-runs] .el-table__row', { hasText: '2026-11-28' });
+  assert.match(await night.textContent(), /在催案件 \d+/);
+  await page.click('[data-test=sign-out]');
+  await signIn('xiaoming', 'Xiaoming2026pass');
+  await page.waitForURL(/\/queue$/);
+  assert.equal((await page.textContent('[data-test=who]')).trim(), '欧阳晓明 · 催收员');
 });
 
 test('signing out ends the session', async () => {

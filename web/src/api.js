@@ -29,13 +29,14 @@ export class ApiError extends Error {
 async function request(method, path, body, extraHeaders = {}) {
   const headers = { Accept: 'application/json', ...extraHeaders };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || form ? body : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch (e) {
@@ -59,6 +60,8 @@ export const api = {
   get: (path) => request('GET', path),
   post: (path, body = {}, headers) => request('POST', path, body, headers),
   del: (path) => request('DELETE', path),
+  // multipart/form-data (a document, an import file): the browser sets the boundary.
+  upload: (path, form) => request('POST', path, form),
 };
 
 // A fresh Idempotency-Key for a money-moving POST (a promise, an arrangement):

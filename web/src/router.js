@@ -2,19 +2,33 @@ import { createRouter, createWebHistory } from 'vue-router';
 import { useSession } from './stores/session.js';
 
 const routes = [
-  { path: '/', redirect: '/queue' },
+  { path: '/', name: 'home', component: { render: () => null } },
   { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignIn.vue'), meta: { public: true } },
-  { path: '/queue', name: 'queue', component: () => import('./pages/MyQueue.vue') },
+  { path: '/queue', name: 'queue', component: () => import('./pages/MyQueue.vue'), meta: { route: 'GET /api/v1/queue' } },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseWorkspace.vue'), props: true },
-  { path: '/:rest(.*)*', redirect: '/queue' },
+  { path: '/cases', name: 'cases', component: () => import('./pages/CaseList.vue'), meta: { route: 'GET /api/v1/cases' } },
+  { path: '/approvals', name: 'approvals', component: () => import('./pages/ApprovalsInbox.vue'), meta: { route: 'GET /api/v1/approvals' } },
+  { path: '/imports', name: 'imports', component: () => import('./pages/ImportsPage.vue'), meta: { route: 'POST /api/v1/imports' } },
+  { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { route: 'GET /api/v1/users' } },
+  { path: '/admin/cycle', name: 'cycle', component: () => import('./pages/CycleRuns.vue'), meta: { route: 'GET /api/v1/cycle/runs' } },
+  { path: '/:rest(.*)*', redirect: '/' },
 ];
 
 export const router = createRouter({ history: createWebHistory(), routes });
+
+// Where a role starts its day: the queue, else the approvals, else the cases in scope.
+function homeOf(session) {
+  if (session.can('GET /api/v1/queue')) return { path: '/queue' };
+  if (session.can('POST /api/v1/approvals/{approval}/approve')) return { path: '/approvals' };
+  if (session.can('GET /api/v1/cases')) return { path: '/cases' };
+  return { path: '/admin/users' };
+}
 
 router.beforeEach(async (to) => {
   const session = useSession();
   if (!session.checked) await session.load();
   if (!to.meta.public && !session.user) return { name: 'sign-in', query: { next: to.fullPath } };
-  if (to.name === 'sign-in' && session.user) return { path: '/queue' };
+  if ((to.name === 'sign-in' || to.name === 'home') && session.user) return homeOf(session);
+  if (to.meta.route && !session.can(to.meta.route) && homeOf(session).path !== to.path) return homeOf(session);
   return true;
 });

@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Collections workbench', signOut: 'Sign out', language: '中文' },
-  nav: { queue: 'My queue', cases: 'Cases', approvals: 'Approvals' },
+  nav: { queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle' },
   role: {
     collector: 'Collector', team_lead: 'Team lead', supervisor: 'Supervisor', legal: 'Legal', compliance: 'Compliance',
     agency_user: 'Agency user', admin: 'Administrator', auditor: 'Auditor',
@@ -12,7 +12,7 @@ export default {
   },
   common: {
     loading: 'Loading…', empty: 'Nothing here', retry: 'Retry', error: 'Something went wrong', save: 'Save',
-    cancel: 'Cancel', notFound: 'No such case in your scope', days: '{n} days', submit: 'Submit', close: 'Close',
+    cancel: 'Cancel', more: 'Load more', notFound: 'No such case in your scope', days: '{n} days', submit: 'Submit', close: 'Close',
   },
   queue: {
     title: "Today's queue", date: 'Date', search: 'Search by name, masked phone or id', rank: '#', customer: 'Customer',
@@ -49,6 +49,47 @@ export default {
     contact_letter: 'Letter', contact_visit: 'Visit', promise_new: 'Promise', payment: 'Payment',
     personal_data_reveal: 'Personal data revealed', hold_place: 'Hold', hold_release: 'Hold released',
     arrangement_new: 'Arrangement', dispute_open: 'Dispute',
+  },
+  approvals: {
+    title: 'Pending approvals', subject: 'Subject', arrangement: 'Arrangement', reasons: 'Why it needs approval',
+    requestedBy: 'Requested by', requestedAt: 'Requested at', expiresAt: 'Expires', approve: 'Approve', reject: 'Reject',
+    reason: 'Your reason', reasonRequired: 'Give a reason', approved: 'Approved', rejected: 'Rejected',
+  },
+  actions: {
+    title: 'Actions', dispute: 'Dispute', component: 'Component', description: 'Description', openDispute: 'Record dispute',
+    disputeOpened: 'Dispute recorded; collection of the account holds', placeHold: 'Hold', holdPlaced: 'Hold placed',
+    release: 'Release', released: 'Released', reason: 'Reason', reasonRequired: 'Give a reason', uphold: 'Uphold',
+    rejectDispute: 'Reject', resolved: 'Resolved', escalate: 'Escalate', collectionLetter: 'Collection letter',
+    lawyerLetter: "Lawyer's letter", letterRequested: 'Letter requested', legal: 'Transfer to legal',
+    legalDone: 'Transferred to legal', visitDate: 'Visit date', visitors: 'Visiting collectors (logins)',
+    planVisit: 'Plan visit', visitPlanned: 'Visit planned',
+  },
+  disputeKind: {
+    amount_or_fee: 'Amount or fee wrong', not_my_debt: 'Not my debt', already_paid: 'Already paid', fraud: 'Fraud',
+    service_complaint: 'Service complaint',
+  },
+  documents: {
+    title: 'Documents', upload: 'Upload', uploaded: 'Uploaded', file: 'File', size: 'Size', uploadedAt: 'Uploaded',
+    evidence: 'Evidence', id_copy: 'ID copy', court_filing: 'Court filing', letter: 'Letter', agreement: 'Agreement',
+  },
+  imports: {
+    title: 'Imports', kind: 'Kind', customers: 'Customers', contacts: 'Contacts', accounts: 'Accounts', payments: 'Payments',
+    encoding: 'Encoding', partial: 'Partial',
+    partialHelp: 'Partial: rows with errors are rejected and the rest imported; otherwise any error rejects the whole file.',
+    choose: 'Choose a file and import', started: 'Started', progress: 'Progress', rows: '{n} rows read', result: 'Result',
+    counts: '{inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rejected', errors: 'Rejected rows',
+    running: 'Running', applied: 'Applied', rejected: 'Rejected (nothing applied)', failed: 'Failed',
+  },
+  users: {
+    add: 'Add user', added: 'User {login} added', name: 'Name', role: 'Role', team: 'Team', agency: 'Agency',
+    teamOrAgency: 'Team / agency', active: 'Active', disabled: 'Disabled', enable: 'Enable', disable: 'Disable',
+    resetPassword: 'Reset password', newPassword: 'New password', passwordReset: 'Password reset',
+  },
+  cycle: {
+    start: 'Run', asOf: 'As of', started: 'Started', finished: 'Finished', running: 'Running', failed: 'Failed',
+    summary: '{accounts} accounts, {open} cases open ({opened} opened, {cured} cured), promises {kept} kept / {broken} broken, {queue} queue items',
+    step: { load: 'Load', cases: 'Cases', promises: 'Promises', compute: 'Accrual and ageing', buckets: 'Bucket moves',
+      strategy: 'Strategy', allocate: 'Allocation', facts: 'Reporting facts', queue: 'Work queues' },
   },
   contactKind: { mobile: 'Mobile', landline: 'Landline', email: 'Email', address: 'Address' },
   relation: { self: 'Self', spouse: 'Spouse', parent: 'Parent', employer: 'Employer', guarantor: 'Guarantor', emergency: 'Emergency', other: 'Other' },

@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '催收工作台', signOut: '退出登录', language: 'English' },
-  nav: { queue: '我的队列', cases: '案件', approvals: '审批' },
+  nav: { queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理' },
   role: {
     collector: '催收员', team_lead: '组长', supervisor: '主管', legal: '法务', compliance: '合规',
     agency_user: '委外人员', admin: '管理员', auditor: '审计',
@@ -12,7 +12,7 @@ export default {
   },
   common: {
     loading: '加载中…', empty: '暂无数据', retry: '重试', error: '出错了', save: '保存', cancel: '取消',
-    notFound: '案件不存在或不在您的权限范围内', days: '{n} 天', submit: '提交', close: '关闭',
+    notFound: '案件不存在或不在您的权限范围内', more: '加载更多', days: '{n} 天', submit: '提交', close: '关闭',
   },
   queue: {
     title: '今日队列', date: '日期', search: '按姓名、手机号或证件号搜索', rank: '序号', customer: '客户',
@@ -45,6 +45,44 @@ export default {
     case_close: '结案', contact_call: '电话', contact_sms: '短信', contact_email: '邮件', contact_letter: '信函',
     contact_visit: '上门', promise_new: '还款承诺', payment: '还款', personal_data_reveal: '查看个人信息',
     hold_place: '暂停', hold_release: '解除暂停', arrangement_new: '还款方案', dispute_open: '异议',
+  },
+  approvals: {
+    title: '待审批', subject: '事项', arrangement: '还款方案', reasons: '需要审批的原因', requestedBy: '申请人',
+    requestedAt: '申请时间', expiresAt: '有效期至', approve: '批准', reject: '驳回', reason: '审批意见',
+    reasonRequired: '请填写审批意见', approved: '已批准', rejected: '已驳回',
+  },
+  actions: {
+    title: '处理', dispute: '异议', component: '争议项目', description: '说明', openDispute: '登记异议',
+    disputeOpened: '已登记异议，相关账户暂停催收', placeHold: '暂停催收', holdPlaced: '已暂停', release: '解除',
+    released: '已解除', reason: '原因', reasonRequired: '请填写原因', uphold: '异议成立', rejectDispute: '异议不成立',
+    resolved: '已处理', escalate: '升级处理', collectionLetter: '催款函', lawyerLetter: '律师函', letterRequested: '已申请函件',
+    legal: '转法务', legalDone: '已转法务', visitDate: '上门日期', visitors: '外访人员登录名（逗号分隔）', planVisit: '安排外访',
+    visitPlanned: '已安排外访',
+  },
+  disputeKind: {
+    amount_or_fee: '金额或费用有误', not_my_debt: '非本人债务', already_paid: '已还款', fraud: '欺诈/盗用', service_complaint: '服务投诉',
+  },
+  documents: {
+    title: '文档', upload: '上传', uploaded: '已上传', file: '文件', size: '大小', uploadedAt: '上传时间',
+    evidence: '证据', id_copy: '证件复印件', court_filing: '法院文书', letter: '函件', agreement: '协议',
+  },
+  imports: {
+    title: '数据导入', kind: '文件类型', customers: '客户', contacts: '联系方式', accounts: '账户', payments: '还款',
+    encoding: '编码', partial: '部分导入', partialHelp: '部分导入：有错误的行被拒绝，其余行导入；否则有任何错误则整个文件不导入。',
+    choose: '选择文件并导入', started: '开始时间', progress: '进度', rows: '已读 {n} 行', result: '结果',
+    counts: '新增 {inserted}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}', errors: '下载被拒绝的行',
+    running: '导入中', applied: '已导入', rejected: '已拒绝（未导入）', failed: '失败',
+  },
+  users: {
+    add: '添加用户', added: '已添加用户 {login}', name: '姓名', role: '角色', team: '团队', agency: '委外机构',
+    teamOrAgency: '团队/机构', active: '启用', disabled: '已停用', enable: '启用', disable: '停用',
+    resetPassword: '重置密码', newPassword: '新密码', passwordReset: '密码已重置',
+  },
+  cycle: {
+    start: '执行', asOf: '业务日期', started: '开始', finished: '结束', running: '执行中', failed: '失败',
+    summary: '账户 {accounts}，在催案件 {open}（新立 {opened}，结清 {cured}），承诺履约 {kept} / 违约 {broken}，队列 {queue} 条',
+    step: { load: '读取', cases: '立案', promises: '承诺', compute: '计息与账龄', buckets: '账龄迁移', strategy: '策略',
+      allocate: '分案', facts: '报表数据', queue: '工作队列' },
   },
   contactKind: { mobile: '手机', landline: '固话', email: '邮箱', address: '地址' },
   relation: { self: '本人', spouse: '配偶', parent: '父母', employer: '单位', guarantor: '担保人', emergency: '紧急联系人', other: '其他' },
