@@ -10,7 +10,7 @@ namespace arrears::policy {
 
 namespace {
 
-constexpr std::array<TemplateVariable, 18> kVariables = {{
+constexpr std::array<TemplateVariable, 21> kVariables = {{
     {"debtor_name", "债务人姓名", "the debtor's name"},
     {"debtor_title", "称呼（先生/女士）", "how the debtor is addressed (Mr / Ms)"},
     {"account_masked", "账户尾号（脱敏）", "the account, masked"},
@@ -29,6 +29,9 @@ constexpr std::array<TemplateVariable, 18> kVariables = {{
     {"seal_text", "机构印章文字", "the institution's seal text"},
     {"today", "日期", "today's date"},
     {"opt_out", "退订说明", "the opt-out line"},
+    {"promise_amount", "承诺还款金额（最近一笔待履约承诺）", "the amount of the latest open promise"},
+    {"promise_date", "承诺还款日期", "the date of the latest open promise"},
+    {"plan_terms", "生效中的还款方案（期数、每期金额、首期日期）", "the plan in force: periods, amount, first due date"},
 }};
 
 bool Known(std::string_view name) {

@@ -915,8 +915,8 @@ TEST_P(DemoSetup, PreparesAPortfolioCasesAndOneUserPerRole) {
       << setup.out;
   // Each collector's work queue for the day is ready.
   EXPECT_GT(session->Query("SELECT COUNT(*) FROM queue_items WHERE owner = 'zhangwei'")[0].Int(0), 0);
-  // The shipped templates, ready to send: three of them in zh and en.
-  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM message_templates WHERE version = 1")[0].Int(0), 6);
+  // The shipped templates, ready to send: five of them (three reminders, two result notices) in zh and en.
+  EXPECT_EQ(session->Query("SELECT COUNT(*) FROM message_templates WHERE version = 1")[0].Int(0), 10);
   // A demo collector signs in and sees their own cases.
   ServerProcess server({"--db", db_.url(), "--key-file", (dir / "k").string(), "--quiet", "--rules-dir",
                         source + "/config/rules", "--policy", source + "/config/workflow.yaml"},

@@ -339,6 +339,27 @@ TEST_P(Messages, TemplatesWithAnUnknownVariableOrAForbiddenPhraseAreRefusedNamin
   EXPECT_EQ(Run(db, {"template", "import", std::string(ARREARS_SOURCE_DIR) + "/config/templates", "--as", "c1"}).exit_status, 1);
 }
 
+// The result notice after a call: the promise, then the plan in force, in the debtor's SMS.
+TEST_P(Messages, TheResultNoticeConfirmsThePromiseAndThePlanInForce) {
+  TestDatabase db(GetParam());
+  Prepare(db);
+  const auto preview = [&](const char* id) {
+    const CommandResult shown = Run(db, {"template", "preview", id, "--case", "C2", "--as", "c1", "--json"});
+    EXPECT_EQ(shown.exit_status, 0) << shown.err;
+    return shown.exit_status == 0 ? std::string(json::parse(shown.out).at("body").as_string()) : std::string();
+  };
+  // C2 owes 12,600.00 overdue (principal 12,000.00, interest 600.00).
+  ASSERT_EQ(Run(db, {"case", "promise", "C2", "--amount", "12600.00", "--date", "2026-12-05", "--as", "c1"}).exit_status, 0);
+  const std::string promise = preview("promise_confirmation");
+  EXPECT_NE(promise.find("您已承诺于2026-12-05前还款12,600.00元"), std::string::npos) << promise;
+  EXPECT_NE(promise.find("回复TD退订"), std::string::npos) << promise;
+  // Six installments of 12,600.00 / 6 = 2,100.00, within a collector's authority: in force at once.
+  const CommandResult plan = Run(db, {"case", "plan", "C2", "--periods", "6", "--first-due", "2026-12-10", "--as", "c1"});
+  ASSERT_EQ(plan.exit_status, 0) << plan.err;
+  const std::string terms = preview("plan_confirmation");
+  EXPECT_NE(terms.find("您的还款方案已生效：6期，每期2,100.00元，首期2026-12-10"), std::string::npos) << terms;
+}
+
 TEST_P(Messages, SmsGoThroughTheProvidersGatewayAsConfigured) {
   TestDatabase db(GetParam());
   Prepare(db);

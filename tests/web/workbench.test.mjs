@@ -124,6 +124,17 @@ test('a promise below the minimum is refused on its field; a valid one is record
   assert.equal(promises.length, 1);
   assert.equal(promises[0].amount, detail.overdue_total);
   assert.equal(promises[0].date, '2026-12-05');
+
+  // The result notice: previewed as it will go out, then queued for the debtor in one click.
+  await page.click('[data-test=notice-preview]');
+  await page.waitForSelector('[data-test=notice-body]');
+  const grouped = detail.overdue_total.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+  assert.match(await page.textContent('[data-test=notice-body]'), new RegExp(`于2026-12-05前还款${grouped.replace('.', '\\.')}元`));
+  await page.click('[data-test=notice-send]');
+  await page.waitForSelector('.el-message--success:has-text("已加入发送队列")');
+  const messages = (await api.get(`/cases/${caseId}/messages`)).items;
+  assert.equal(messages.length, 1);
+  assert.equal(messages[0].template, 'promise_confirmation');
 });
 
 test('the plan builder previews the schedule and the authority decision before anything is written', async () => {

@@ -92,6 +92,22 @@ std::map<std::string, std::string> MessageValues(const WorkflowContext& context,
   values["seal_text"] = institution.seal_text.In(language);
   values["today"] = context.today.ToString();
   values["opt_out"] = institution.opt_out.In(language);
+  // What the debtor agreed, for the result notice after a call: the latest open promise and the plan in force.
+  values["promise_amount"] = values["promise_date"] = values["plan_terms"] = "";
+  for (const PromiseRecord& promise : record.promises) {
+    if (promise.status != PromiseStatus::kOpen) continue;
+    values["promise_amount"] = FormatGroupedAmount(promise.terms.amount);
+    values["promise_date"] = promise.terms.due.ToString();
+  }
+  for (const ArrangementRecord& plan : record.arrangements) {
+    if (plan.status != "active" || plan.installments.empty()) continue;
+    const InstallmentRecord& first = plan.installments.front();
+    const std::string count = std::to_string(plan.installments.size());
+    values["plan_terms"] =
+        zh ? count + "期，每期" + FormatGroupedAmount(first.amount) + values["currency"] + "，首期" + first.due.ToString()
+           : count + " installment(s) of " + FormatGroupedAmount(first.amount) + " " + values["currency"] + " from " +
+                 first.due.ToString();
+  }
   return values;
 }
 

@@ -91,6 +91,10 @@ export default {
     step: { load: 'Load', cases: 'Cases', promises: 'Promises', compute: 'Accrual and ageing', buckets: 'Bucket moves',
       strategy: 'Strategy', allocate: 'Allocation', facts: 'Reporting facts', queue: 'Work queues' },
   },
+  notice: {
+    button: 'Send confirmation SMS', title: 'Confirmation (preview)', sendSms: 'Send SMS', segments: '{n} SMS segment(s)',
+    queued: 'Queued to send ({status})',
+  },
   contactKind: { mobile: 'Mobile', landline: 'Landline', email: 'Email', address: 'Address' },
   relation: { self: 'Self', spouse: 'Spouse', parent: 'Parent', employer: 'Employer', guarantor: 'Guarantor', emergency: 'Emergency', other: 'Other' },
   pointStatus: { unverified: 'Unverified', verified: 'Verified', invalid: 'Invalid', wrong_party: 'Wrong party' },

@@ -84,6 +84,10 @@ export default {
     step: { load: '读取', cases: '立案', promises: '承诺', compute: '计息与账龄', buckets: '账龄迁移', strategy: '策略',
       allocate: '分案', facts: '报表数据', queue: '工作队列' },
   },
+  notice: {
+    button: '发送确认短信', title: '确认短信（发送前预览）', sendSms: '发送短信', segments: '共 {n} 条短信',
+    queued: '已加入发送队列（{status}）',
+  },
   contactKind: { mobile: '手机', landline: '固话', email: '邮箱', address: '地址' },
   relation: { self: '本人', spouse: '配偶', parent: '父母', employer: '单位', guarantor: '担保人', emergency: '紧急联系人', other: '其他' },
   pointStatus: { unverified: '未核实', verified: '已核实', invalid: '无效', wrong_party: '非本人' },
