@@ -36,7 +36,10 @@ ACTIVE_CONNECTIONS = 64
 
 
 def run(args, **kw):
-    return subprocess.run(args, check=True, text=True, capture_output=True, **kw)
+    result = subprocess.run(args, text=True, capture_output=True, **kw)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(str(a) for a in args[:3])}... failed ({result.returncode}):\n{result.stderr}")
+    return result
 
 
 class Server:

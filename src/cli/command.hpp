@@ -59,6 +59,7 @@ void AddServe(CLI::App& app, Selection& selection);
 void AddDemoSetup(CLI::App& demo, Selection& selection);
 void AddCycle(CLI::App& app, Selection& selection);
 void AddTemplateCommands(CLI::App& group, Selection& selection);
+void AddScriptCommands(CLI::App& group, Selection& selection);
 void AddMessageCommands(CLI::App& group, Selection& selection);
 void AddOutboxCommands(CLI::App& group, Selection& selection);
 void AddLetterCommands(CLI::App& group, Selection& selection);

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "app/workflow/call_scripts.hpp"
 #include "app/workflow/messages.hpp"
 #include "cli/command.hpp"
 #include "cli/cycle_runner.hpp"
@@ -18,6 +19,7 @@
 #include "cli/text_table.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/workflow_session.hpp"
+#include "cli/yaml_files.hpp"
 #include "store/crypto/sodium_credentials.hpp"
 #include "store/users.hpp"
 
@@ -32,6 +34,7 @@ struct Options {
   std::int64_t customers = 1000;
   std::string data_dir = "var/demo";
   std::string templates_dir = "config/templates";
+  std::string scripts_dir = "config/scripts";
   CycleFiles files;
 };
 
@@ -106,27 +109,28 @@ void Run(const Options& o, const Context& context) {
     }
     session->Commit();
   }
-  // The shipped message templates, unless the database has them already.
+  // The shipped message templates and call scripts, unless the database has them already.
   WorkflowOptions system = o.workflow;
   system.as = "system";
-  if (std::filesystem::is_directory(o.templates_dir)) {
-    RunWorkflow(system, context, [&](app::WorkflowContext& workflow) -> Status {
-      if (!workflow.store.LatestTemplates().empty()) return Ok{};
-      std::vector<std::filesystem::path> files;
-      for (const auto& entry : std::filesystem::directory_iterator(o.templates_dir)) {
-        if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-      }
-      std::sort(files.begin(), files.end());
-      for (const auto& file : files) {
-        auto templates = policy::ParseTemplateFile(ReadFileOrFail(file.string(), "--templates"), file.filename().string());
+  RunWorkflow(system, context, [&](app::WorkflowContext& workflow) -> Status {
+    if (std::filesystem::is_directory(o.templates_dir) && workflow.store.LatestTemplates().empty()) {
+      for (const auto& [path, yaml] : ReadYamlFiles({o.templates_dir}, "--templates")) {
+        auto templates = policy::ParseTemplateFile(yaml, std::filesystem::path(path).filename().string());
         if (!templates) return Fail(templates.error());
         for (const policy::MessageTemplate& t : *templates) {
           if (auto saved = app::SaveTemplate(workflow, t); !saved) return Fail(saved.error());
         }
       }
-      return Ok{};
-    });
-  }
+    }
+    if (std::filesystem::is_directory(o.scripts_dir) && workflow.store.LatestCallScripts().empty()) {
+      for (const auto& [path, yaml] : ReadYamlFiles({o.scripts_dir}, "--scripts")) {
+        if (auto saved = app::SaveCallScript(workflow, yaml); !saved) {
+          return Fail(Error{saved.error().code, path + ": " + saved.error().message, "--scripts"});
+        }
+      }
+    }
+    return Ok{};
+  });
   // The first night of the daily cycle, as a department runs it: cases opened for the overdue accounts,
   // allocated to the teams' collectors and the agency by the allocation rules, each case's strategy placement
   // and the collectors' work queues for the day.
@@ -158,6 +162,7 @@ void AddDemoSetup(CLI::App& demo, Selection& selection) {
   command->add_option("--customers", options->customers, "customers to generate (default 1000)");
   command->add_option("--data-dir", options->data_dir, "where the generated files go (default var/demo)");
   command->add_option("--templates", options->templates_dir, "message templates to load (default config/templates)");
+  command->add_option("--scripts", options->scripts_dir, "call scripts to load (default config/scripts)");
   AddWorkflowOptions(*command, options->workflow);
   AddCycleFileOptions(*command, options->files);
   OnChosen(*command, selection, options, &Run);

@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
   CLI::App* templates = app.add_subcommand("template", "Message templates (SMS, email, letters)");
   templates->fallthrough();
   AddTemplateCommands(*templates, selection);
+  CLI::App* scripts = app.add_subcommand("script", "Call guides (话术) for the workbench's contact panel");
+  scripts->fallthrough();
+  AddScriptCommands(*scripts, selection);
   CLI::App* message = app.add_subcommand("message", "SMS and email to debtors, and what providers say back");
   message->fallthrough();
   AddMessageCommands(*message, selection);

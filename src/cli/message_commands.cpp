@@ -16,6 +16,7 @@
 #include "cli/text_table.hpp"
 #include "cli/usage_error.hpp"
 #include "cli/workflow_session.hpp"
+#include "cli/yaml_files.hpp"
 #include "store/cycle/sql_cycle_store.hpp"
 
 namespace arrears::cli {
@@ -40,19 +41,7 @@ struct ImportOptions {
 
 // Every template file given (a folder: its *.yaml), each language a new version; all or nothing.
 void RunTemplateImport(const ImportOptions& o, const Context& context) {
-  std::vector<std::pair<std::string, std::string>> files;  // path, text
-  for (const std::string& path : o.paths) {
-    if (fs::is_directory(path)) {
-      std::vector<std::string> found;
-      for (const auto& entry : fs::directory_iterator(path)) {
-        if (entry.path().extension() == ".yaml") found.push_back(entry.path().string());
-      }
-      std::sort(found.begin(), found.end());
-      for (const std::string& file : found) files.emplace_back(file, ReadFileOrFail(file, "PATH"));
-    } else {
-      files.emplace_back(path, ReadFileOrFail(path, "PATH"));
-    }
-  }
+  const auto files = ReadYamlFiles(o.paths, "PATH");
   if (files.empty()) throw UsageError("PATH: no template files (*.yaml) in " + o.paths.front());
   boost::json::array saved;
   std::string text;

@@ -33,6 +33,7 @@ Api::Api(ApiServices services)
   AddImportRoutes(router_, services_, imports_);
   AddCycleRoutes(router_, services_, cycles_);
   AddMessageRoutes(router_, services_);
+  AddCallScriptRoutes(router_);
 }
 
 Response Api::Handle(const Request& request) {

@@ -87,8 +87,34 @@ Result<std::vector<std::string>> VariablesIn(std::string_view text) {
   return names;
 }
 
+bool IsTemplateId(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), IsIdCharacter);
+}
+
+Status CheckText(const std::string& what, const std::string& field, std::string_view text,
+                 std::span<const RulePack* const> packs) {
+  auto names = VariablesIn(text);
+  if (!names) return Fail(Error{ErrorCode::kInvalidArgument, what + ": " + names.error().message, field});
+  for (const std::string& name : *names) {
+    if (!Known(name)) {
+      std::string known;
+      for (const TemplateVariable& v : kVariables) known += (known.empty() ? "" : ", ") + std::string(v.name);
+      return Fail(Error{ErrorCode::kInvalidArgument,
+                        what + ": {{" + name + "}} is not a template variable (known: " + known + ")", field});
+    }
+  }
+  const auto hits = ScreenText(packs, text);
+  if (!hits.empty()) {
+    return Fail(Error{ErrorCode::kPolicyRefused,
+                      what + ": contains \"" + hits.front().phrase + "\" (" + hits.front().category + ", rule " +
+                          hits.front().rule + "): rephrase without it",
+                      field});
+  }
+  return Ok{};
+}
+
 Status CheckTemplate(const MessageTemplate& draft, std::span<const RulePack* const> packs) {
-  if (draft.id.empty() || draft.id.size() > 64 || !std::all_of(draft.id.begin(), draft.id.end(), IsIdCharacter)) {
+  if (!IsTemplateId(draft.id)) {
     return Fail(FieldError("id", "'" + draft.id + "' is not a template id (1 to 64 of a-z, 0-9 and _)"));
   }
   if (draft.channel != Channel::kSms && draft.channel != Channel::kEmail && draft.channel != Channel::kLetter) {
@@ -106,22 +132,7 @@ Status CheckTemplate(const MessageTemplate& draft, std::span<const RulePack* con
   }
   if (Trim(draft.body).empty()) return Fail(FieldError("body", "the body is empty"));
   for (const auto& [field, text] : {std::pair{"subject", &draft.subject}, std::pair{"body", &draft.body}}) {
-    auto names = VariablesIn(*text);
-    if (!names) return Fail(FieldError(field, names.error().message));
-    for (const std::string& name : *names) {
-      if (!Known(name)) {
-        std::string known;
-        for (const TemplateVariable& v : kVariables) known += (known.empty() ? "" : ", ") + std::string(v.name);
-        return Fail(FieldError(field, "{{" + name + "}} is not a template variable (known: " + known + ")"));
-      }
-    }
-    const auto hits = ScreenText(packs, *text);
-    if (!hits.empty()) {
-      return Fail(Error{ErrorCode::kPolicyRefused,
-                        std::string("template ") + field + ": contains \"" + hits.front().phrase + "\" (" +
-                            hits.front().category + ", rule " + hits.front().rule + "): rephrase without it",
-                        field});
-    }
+    if (auto checked = CheckText(std::string("template ") + field, field, *text, packs); !checked) return checked;
   }
   // SMS and email carry an opt-out where a pack requires one: a marker of the pack or the {{opt_out}} line.
   if (draft.channel != Channel::kLetter && draft.body.find("{{opt_out}}") == std::string::npos) {

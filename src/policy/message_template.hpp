@@ -39,6 +39,14 @@ std::span<const TemplateVariable> TemplateVariables();
 // The variables a text uses, in order of first use; an unclosed "{{" is an error naming where it starts.
 Result<std::vector<std::string>> VariablesIn(std::string_view text);
 
+// An id of a template or a call script: 1 to 64 of a-z, 0-9 and _.
+bool IsTemplateId(std::string_view id);
+
+// A text fit to show a debtor: its variables known, no prohibited phrase of the packs. The error names `field` and
+// starts with `what` ("template body", "step greeting").
+Status CheckText(const std::string& what, const std::string& field, std::string_view text,
+                 std::span<const RulePack* const> packs);
+
 // A template fit to save: its id, channel and language well formed, its variables known, no prohibited phrase,
 // the opt-out the packs require. The error names the field (id, channel, language, subject, body) and what is
 // wrong in it: the unknown variable, the phrase and its category and rule.

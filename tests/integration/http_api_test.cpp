@@ -261,6 +261,10 @@ TEST_P(HttpApi, AuthorisationMatrix) {
       {"POST", "/api/v1/cycle/runs", R"({"as_of":"2026-11-28"})", "FFFFFFFAF"},
       {"GET", "/api/v1/cycle/runs/2026-11-28", "", "FFFAFFFAA"},
       {"GET", "/api/v1/templates", "", "AAAAAAAAA"},
+      {"POST", "/api/v1/call-scripts",
+       R"({"source":"{id: matrix, zh: {title: 测试, steps: [{id: greeting, title: 问候, say: 您好}]}}"})", "FFFAFAFAF"},
+      {"GET", "/api/v1/call-scripts", "", "AAAAAAAAA"},
+      {"GET", "/api/v1/cases/" + id + "/call-script", "", "AHAAAAHAA"},
       {"POST", "/api/v1/templates", R"({"id":"matrix","channel":"sms","language":"zh","body":"{{nothing}}"})",
        "FFFAFAFAF"},
       {"GET", "/api/v1/cases/" + id + "/messages", "", "AHAAAAHAA"},
@@ -459,6 +463,55 @@ json::object WaitForCycle(HttpClient& client, const std::string& date) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return run;
+}
+
+// Call guides: a script with a prohibited phrase or an unknown variable is refused naming the step; the shipped
+// scripts are saved; a case gets the most specific one for its stage, its texts filled in for the debtor.
+TEST_P(HttpApi, CallScriptsAreScreenedAndFilledInForTheCase) {
+  HttpClient sup = SignedIn("sup");
+  const auto save = [&](const std::string& yaml) {
+    return sup.Request("POST", "/api/v1/call-scripts", json::serialize(json::object{{"source", yaml}}));
+  };
+  const HttpResponse threat = save("id: bad\nzh:\n  title: 测试\n  steps:\n    - {id: greeting, title: 问候, say: 您好}\n"
+                                   "    - {id: amount, title: 欠款, say: 再不还就坐牢}\n");
+  EXPECT_EQ(threat.status, 422) << threat.body;
+  EXPECT_NE(threat.body.find("zh.steps[1].say"), std::string::npos) << threat.body;
+  EXPECT_NE(threat.body.find("坐牢"), std::string::npos) << threat.body;
+  const HttpResponse unknown = save("id: bad\nzh: {title: t, steps: [{id: greeting, title: t, say: '{{nickname}}'}]}\n");
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_NE(unknown.body.find("{{nickname}} is not a template variable"), std::string::npos) << unknown.body;
+  const HttpResponse broken = save("id: bad\nzh: [\n");
+  EXPECT_EQ(broken.status, 400) << broken.body;
+  for (const char* file : {"early_call.yaml", "negotiation_call.yaml"}) {
+    std::ifstream in(std::string(ARREARS_SOURCE_DIR) + "/config/scripts/" + file);
+    const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const HttpResponse saved = save(yaml);
+    EXPECT_EQ(saved.status, 201) << saved.body;
+    EXPECT_EQ(json::parse(saved.body).at("version").as_int64(), 1);
+  }
+  const json::value listed = json::parse(sup.Request("GET", "/api/v1/call-scripts").body);
+  EXPECT_EQ(listed.at("items").as_array().size(), 2u);
+
+  // C1's case is new: the early call's guide, the debtor's name in the greeting, the amount in the third step.
+  HttpClient c1 = SignedIn("c1");
+  const std::string id = std::to_string(CaseOf("C1"));
+  const json::value detail = json::parse(c1.Request("GET", "/api/v1/cases/" + id).body);
+  const HttpResponse early = c1.Request("GET", "/api/v1/cases/" + id + "/call-script");
+  ASSERT_EQ(early.status, 200) << early.body;
+  const json::value script = json::parse(early.body);
+  EXPECT_EQ(script.at("id"), "early_call");
+  const auto& steps = script.at("steps").as_array();
+  ASSERT_EQ(steps.size(), 6u);
+  const std::string greeting(steps[0].at("say").as_string());
+  EXPECT_NE(greeting.find(std::string(detail.at("customer_name").as_string())), std::string::npos) << greeting;
+  EXPECT_EQ(greeting.find("{{"), std::string::npos) << greeting;
+  EXPECT_EQ(script.at("objections").as_array().size(), 4u);
+  const HttpResponse english = c1.Request("GET", "/api/v1/cases/" + id + "/call-script?language=en");
+  EXPECT_EQ(json::parse(english.body).at("title"), "Early reminder call");
+  // Negotiating: no early script fits, the general one does.
+  ASSERT_EQ(c1.Request("POST", "/api/v1/cases/" + id + "/stage", R"({"stage":"negotiating","reason":"hardship call"})").status,
+            200);
+  EXPECT_EQ(json::parse(c1.Request("GET", "/api/v1/cases/" + id + "/call-script").body).at("id"), "negotiation_call");
 }
 
 TEST_P(HttpApi, AnAdministratorRunsTheCycleAndCollectorsReadTheirQueues) {

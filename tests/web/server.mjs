@@ -33,7 +33,7 @@ export async function startServer({ customers = 300 } = {}) {
   execFileSync(binary, ['demo', 'setup', '--customers', String(customers), ...common, '--data-dir', join(dir, 'demo'),
     '--rules-dir', join(source, 'config/rules'), '--policy', join(source, 'config/workflow.yaml'),
     '--strategy', join(source, 'config/strategies/default.yaml'), '--allocation', join(source, 'config/allocation.yaml'),
-    '--templates', join(source, 'config/templates')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    '--templates', join(source, 'config/templates'), '--scripts', join(source, 'config/scripts')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const port = await freePort();
   const server = spawn(binary, ['serve', ...common, '--listen', `127.0.0.1:${port}`, '--quiet',
     '--static', join(source, 'web/dist'), '--rules-dir', join(source, 'config/rules'),

@@ -105,6 +105,20 @@ test('the case workspace checks compliance before dialling and screens the notes
   await page.waitForSelector(`[data-test=timeline] .el-timeline-item:has-text("月底发工资")`);
 });
 
+test('the call guide walks the steps with the debtor\'s own figures and answers an objection', async () => {
+  const caseId = (await api.get('/queue')).items[0].case_id;
+  const detail = await api.get(`/cases/${caseId}`);
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.waitForSelector('[data-test=guide-step-greeting] .say');
+  assert.match(await page.textContent('[data-test=guide-step-greeting] .say'), new RegExp(detail.customer_name));
+  await page.click('[data-test=guide-next]');
+  await page.click('[data-test=guide-next]');
+  const grouped = detail.overdue_total.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+  assert.match(await page.textContent('[data-test=guide-step-amount] .say'), new RegExp(`应还${grouped.replace('.', '\\.')}元`));
+  await page.click('[data-test=guide-objection-hardship]');
+  assert.match(await page.textContent('[data-test=guide-answer]'), /分期或延期/);
+});
+
 test('a promise below the minimum is refused on its field; a valid one is recorded once', async () => {
   const caseId = (await api.get('/queue')).items[0].case_id;
   await page.click('.el-tabs__item:has-text("还款承诺")');

@@ -107,6 +107,16 @@ class WorkflowStore {
   virtual std::optional<policy::MessageTemplate> LatestTemplate(const std::string& id, const std::string& language) = 0;
   virtual std::vector<policy::MessageTemplate> LatestTemplates() = 0;
   virtual int SaveTemplate(const policy::MessageTemplate& draft) = 0;
+  // Call scripts: the latest version of each (its YAML source), and a new version of one.
+  struct StoredScript {
+    std::string id;
+    int version = 0;
+    std::string source;
+    std::string saved_by;
+    std::string saved_at;
+  };
+  virtual std::vector<StoredScript> LatestCallScripts() = 0;
+  virtual int SaveCallScript(const std::string& id, const std::string& source) = 0;
   // The outbox: an entry added (its id returned), changed, read by id or by the provider's id; the entries due by
   // `now` (queued or held, oldest first, and those left `sending` before `stale_before`); a case's entries.
   virtual std::int64_t AddOutbox(const CaseRecord& record, const OutboxEntry& entry) = 0;

@@ -63,6 +63,24 @@ int SqlWorkflowStore::SaveTemplate(const policy::MessageTemplate& draft) {
   return version;
 }
 
+std::vector<app::WorkflowStore::StoredScript> SqlWorkflowStore::LatestCallScripts() {
+  std::vector<StoredScript> scripts;
+  for (const Row& r : Query("SELECT s.id, s.version, s.source, s.saved_by, s.saved_at FROM call_scripts s WHERE "
+                            "s.version = (SELECT MAX(l.version) FROM call_scripts l WHERE l.id = s.id) ORDER BY s.id",
+                            {})) {
+    scripts.push_back({r.Text(0), static_cast<int>(r.Int(1)), r.Text(2), r.Text(3), r.Text(4)});
+  }
+  return scripts;
+}
+
+int SqlWorkflowStore::SaveCallScript(const std::string& id, const std::string& source) {
+  const auto version =
+      static_cast<int>(Query("SELECT COALESCE(MAX(version), 0) + 1 FROM call_scripts WHERE id = $1", {Text(id)})[0].Int(0));
+  Execute("INSERT INTO call_scripts (id, version, source, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5)",
+          {Text(id), Int(version), Text(source), Text(actor_), Text(now_)});
+  return version;
+}
+
 std::int64_t SqlWorkflowStore::AddOutbox(const app::CaseRecord& record, const app::OutboxEntry& e) {
   const std::int64_t id = ReserveId(session_, "outbox");
   Execute("INSERT INTO outbox (customer_id, id, case_id, channel, contact_point_id, recipient_masked, template_id, "

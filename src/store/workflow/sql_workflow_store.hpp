@@ -64,6 +64,8 @@ class SqlWorkflowStore final : public app::WorkflowStore {
   std::optional<policy::MessageTemplate> LatestTemplate(const std::string& id, const std::string& language) override;
   std::vector<policy::MessageTemplate> LatestTemplates() override;
   int SaveTemplate(const policy::MessageTemplate& draft) override;
+  std::vector<StoredScript> LatestCallScripts() override;
+  int SaveCallScript(const std::string& id, const std::string& source) override;
   std::int64_t AddOutbox(const app::CaseRecord& record, const app::OutboxEntry& entry) override;
   void UpdateOutbox(const app::OutboxEntry& entry) override;
   std::optional<app::OutboxEntry> LoadOutbox(CustomerId customer, std::int64_t id) override;

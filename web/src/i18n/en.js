@@ -95,6 +95,9 @@ export default {
     button: 'Send confirmation SMS', title: 'Confirmation (preview)', sendSms: 'Send SMS', segments: '{n} SMS segment(s)',
     queued: 'Queued to send ({status})',
   },
+  guide: {
+    title: 'Call guide', none: 'No call script fits this case', previous: 'Back', next: 'Next', objections: 'Objections:',
+  },
   contactKind: { mobile: 'Mobile', landline: 'Landline', email: 'Email', address: 'Address' },
   relation: { self: 'Self', spouse: 'Spouse', parent: 'Parent', employer: 'Employer', guarantor: 'Guarantor', emergency: 'Emergency', other: 'Other' },
   pointStatus: { unverified: 'Unverified', verified: 'Verified', invalid: 'Invalid', wrong_party: 'Wrong party' },

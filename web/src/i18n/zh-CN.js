@@ -88,6 +88,9 @@ export default {
     button: '发送确认短信', title: '确认短信（发送前预览）', sendSms: '发送短信', segments: '共 {n} 条短信',
     queued: '已加入发送队列（{status}）',
   },
+  guide: {
+    title: '通话指引', none: '没有适用于本案件的话术', previous: '上一步', next: '下一步', objections: '客户异议：',
+  },
   contactKind: { mobile: '手机', landline: '固话', email: '邮箱', address: '地址' },
   relation: { self: '本人', spouse: '配偶', parent: '父母', employer: '单位', guarantor: '担保人', emergency: '紧急联系人', other: '其他' },
   pointStatus: { unverified: '未核实', verified: '已核实', invalid: '无效', wrong_party: '非本人' },
