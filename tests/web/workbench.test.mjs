@@ -253,6 +253,41 @@ test('a plan beyond the collector\'s authority goes to a supervisor, who sees th
   const supervisor = await apiAs(server.url, 'zhaolei');
   const decided = (await supervisor.get(`/cases/${caseId}`)).arrangements[0];
   assert.equal(decided.status, 'active');
+
+  // The supervisor gives the case to another collector of the team.
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.click('[data-test=reassign]');
+  await page.fill('.el-message-box input', 'lina');
+  await page.click('.el-message-box .el-button--primary');
+  await page.waitForSelector('.el-message--success:has-text("已改派给 lina")');
+  assert.equal((await supervisor.get(`/cases/${caseId}`)).owner, 'lina');
+});
+
+test('a case sent to legal is worked by legal staff: court, filing date and costs recorded', async () => {
+  const supervisor = await apiAs(server.url, 'zhaolei');
+  const caseId = (await api.get('/queue')).items[4].case_id;
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.click('.el-tabs__item:has-text("处理")');
+  await page.click('.el-collapse-item__header:has-text("升级处理")');
+  await page.click('button:has-text("转法务")');
+  await page.fill('.el-message-box input', '多次违约，协商无果');
+  await page.click('.el-message-box .el-button--primary');
+  await page.waitForSelector('[data-test=legal-matters]');
+  await page.click('[data-test=sign-out]');
+  await signIn('sunli', 'Demo2026pass');
+  await page.waitForURL(/\/cases$/);
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.click('[data-test=legal-matters] button:has-text("更新")');
+  await page.fill('.el-dialog .el-form-item:has-text("法院") input', '北京市朝阳区人民法院');
+  await page.fill('.el-dialog .el-form-item:has-text("新增诉讼费用") input', '1200.50');
+  await page.click('.el-dialog__footer .el-button--primary');
+  await page.waitForSelector('.el-message--success:has-text("已更新")');
+  const matter = (await supervisor.get(`/cases/${caseId}`)).legal_matters[0];
+  assert.equal(matter.court, '北京市朝阳区人民法院');
+  assert.equal(matter.costs, '1200.50');
+  await page.click('[data-test=sign-out]');
+  await signIn('zhaolei', 'Demo2026pass');
+  await page.waitForURL(/\/queue$/);
 });
 
 test('the case list pages through the cases in scope', async () => {
@@ -307,6 +342,23 @@ test('an administrator adds a user, whose weak password is refused on its field,
   await page.waitForSelector('[data-test=cycle-runs] .el-table__row');
   const night = page.locator('[data-test=cycle-runs] .el-table__row', { hasText: '2026-11-28' });
   assert.match(await night.textContent(), /在催案件 \d+/);
+  // A call guide edited with a threat in it is refused, naming the step; nothing is saved.
+  await page.click('[data-test=nav-configuration]');
+  await page.waitForSelector('[data-test=templates] .el-table__row');
+  assert.equal(await page.locator('[data-test=templates] .el-table__row').count(), 10);
+  await page.click('.el-tabs__item:has-text("通话话术")');
+  await page.click('[data-test=scripts] .el-table__row:has-text("early_call")');
+  const source = await page.inputValue('[data-test=script-source]');
+  assert.ok(source.includes('工号可在通话结束后查询。'));
+  await page.fill('[data-test=script-source]', source.replace('工号可在通话结束后查询。', '不还钱就让你坐牢。'));
+  await page.click('[data-test=config-save]');
+  await page.waitForSelector('[data-test=config-problem]');
+  const problem = await page.textContent('[data-test=config-problem]');
+  assert.match(problem, /zh\.steps\[0\]\.say/);
+  assert.match(problem, /坐牢/);
+  const admin = await apiAs(server.url, 'admin');
+  assert.equal((await admin.get('/call-scripts')).items.find((s) => s.id === 'early_call').version, 1);
+  await page.keyboard.press('Escape');
   await page.click('[data-test=sign-out]');
   await signIn('xiaoming', 'Xiaoming2026pass');
   await page.waitForURL(/\/queue$/);

@@ -11,6 +11,7 @@ const routes = [
   { path: '/imports', name: 'imports', component: () => import('./pages/ImportsPage.vue'), meta: { route: 'POST /api/v1/imports' } },
   { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { route: 'GET /api/v1/users' } },
   { path: '/admin/cycle', name: 'cycle', component: () => import('./pages/CycleRuns.vue'), meta: { route: 'GET /api/v1/cycle/runs' } },
+  { path: '/admin/configuration', name: 'configuration', component: () => import('./pages/ConfigurationPage.vue'), meta: { route: 'GET /api/v1/call-scripts' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

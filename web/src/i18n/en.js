@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Collections workbench', signOut: 'Sign out', language: '中文' },
-  nav: { queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle' },
+  nav: { queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle', configuration: 'Templates and rules' },
   role: {
     collector: 'Collector', team_lead: 'Team lead', supervisor: 'Supervisor', legal: 'Legal', compliance: 'Compliance',
     agency_user: 'Agency user', admin: 'Administrator', auditor: 'Auditor',
@@ -34,7 +34,7 @@ export default {
     escalated: 'Escalated', legal: 'Legal', closed: 'Closed',
   },
   case: {
-    back: 'Back to the queue', debtor: 'Debtor', idNumber: 'ID number', reveal: 'Reveal', revealPurpose: 'Purpose',
+    back: 'Back to the queue', reassign: 'Reassign', reassignTo: 'Give to (login)', reassigned: 'Given to {owner}', debtor: 'Debtor', idNumber: 'ID number', reveal: 'Reveal', revealPurpose: 'Purpose',
     revealDone: 'This reveal is recorded', revealPurposeRequired: 'Say why you need it', accounts: 'Accounts', product: 'Product', principal: 'Principal',
     interest: 'Interest', penalty_interest: 'Penalty interest', compound_interest: 'Compound interest',
     late_fee: 'Late fee', installment_fee: 'Installment fee', other_fee: 'Other fees', penalty: 'Penalty', fees: 'Fees',
@@ -98,6 +98,19 @@ export default {
   guide: {
     title: 'Call guide', none: 'No call script fits this case', previous: 'Back', next: 'Next', objections: 'Objections:',
   },
+  config: {
+    templates: 'Message templates', scripts: 'Call guides', packs: 'Rule packs', newTemplate: 'New template',
+    newScript: 'New call guide', language: 'Language', version: 'Version', body: 'Body', subject: 'Subject', title: 'Title',
+    products: 'Products', stages: 'Stages', savedBy: 'Saved by', effective: 'Effective', jurisdiction: 'Jurisdiction',
+    description: 'Description', rules: 'Rules', severity: 'Severity', source: 'Source', saved: '{id} saved as version {version}',
+    preview: 'Preview for a case', previewCase: 'Case id',
+  },
+  legal: {
+    title: 'Legal matters', court: 'Court', caseNumber: 'Case number', filed: 'Filed on', hearing: 'Next hearing',
+    judgment: 'Judgment', judgmentOn: 'Judgment on', enforcement: 'Enforcement', frozen: 'Assets frozen', addCosts: 'Add costs',
+    costs: 'Costs', update: 'Update', return: 'Return to collection', saved: 'Updated',
+  },
+  legalStatus: { preparing: 'Preparing', filed: 'Filed', hearing: 'Hearing', judgment: 'Judgment', enforcement: 'Enforcement', closed: 'Closed' },
   contactKind: { mobile: 'Mobile', landline: 'Landline', email: 'Email', address: 'Address' },
   relation: { self: 'Self', spouse: 'Spouse', parent: 'Parent', employer: 'Employer', guarantor: 'Guarantor', emergency: 'Emergency', other: 'Other' },
   pointStatus: { unverified: 'Unverified', verified: 'Verified', invalid: 'Invalid', wrong_party: 'Wrong party' },

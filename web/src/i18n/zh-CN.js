@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '催收工作台', signOut: '退出登录', language: 'English' },
-  nav: { queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理' },
+  nav: { queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理', configuration: '模板与规则' },
   role: {
     collector: '催收员', team_lead: '组长', supervisor: '主管', legal: '法务', compliance: '合规',
     agency_user: '委外人员', admin: '管理员', auditor: '审计',
@@ -33,7 +33,7 @@ export default {
     escalated: '升级处理', legal: '法诉', closed: '已结案',
   },
   case: {
-    back: '返回队列', debtor: '债务人', idNumber: '证件号', reveal: '查看', revealPurpose: '查看目的',
+    back: '返回队列', reassign: '改派', reassignTo: '改派给（登录名）', reassigned: '已改派给 {owner}', debtor: '债务人', idNumber: '证件号', reveal: '查看', revealPurpose: '查看目的',
     revealDone: '已记录本次查看', revealPurposeRequired: '请填写查看目的', accounts: '账户', product: '产品', principal: '本金', interest: '利息',
     penalty_interest: '罚息', compound_interest: '复利', late_fee: '滞纳金', installment_fee: '分期手续费',
     other_fee: '其他费用', penalty: '罚息/复利', fees: '费用', total: '逾期合计', notDue: '未到期本金', contactPoints: '联系方式', kind: '类型',
@@ -91,6 +91,18 @@ export default {
   guide: {
     title: '通话指引', none: '没有适用于本案件的话术', previous: '上一步', next: '下一步', objections: '客户异议：',
   },
+  config: {
+    templates: '消息模板', scripts: '通话话术', packs: '合规规则包', newTemplate: '新建模板', newScript: '新建话术',
+    language: '语言', version: '版本', body: '正文', subject: '主题', title: '标题', products: '产品', stages: '案件阶段',
+    savedBy: '保存人', effective: '生效日期', jurisdiction: '适用地区', description: '说明', rules: '规则数',
+    severity: '级别', source: '依据', saved: '已保存 {id} 第 {version} 版', preview: '按案件预览', previewCase: '案件号',
+  },
+  legal: {
+    title: '法律事务', court: '法院', caseNumber: '案号', filed: '立案日期', hearing: '下次开庭', judgment: '判决金额',
+    judgmentOn: '判决日期', enforcement: '执行情况', frozen: '财产已冻结', addCosts: '新增诉讼费用', costs: '诉讼费用',
+    update: '更新', return: '退回催收', saved: '已更新',
+  },
+  legalStatus: { preparing: '准备中', filed: '已立案', hearing: '审理中', judgment: '已判决', enforcement: '执行中', closed: '已结束' },
   contactKind: { mobile: '手机', landline: '固话', email: '邮箱', address: '地址' },
   relation: { self: '本人', spouse: '配偶', parent: '父母', employer: '单位', guarantor: '担保人', emergency: '紧急联系人', other: '其他' },
   pointStatus: { unverified: '未核实', verified: '已核实', invalid: '无效', wrong_party: '非本人' },
