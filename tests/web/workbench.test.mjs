@@ -5,8 +5,9 @@
 // against what the API says.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { startServer, apiAs } from './server.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -14,6 +15,14 @@ let server;
 let browser;
 let page;
 let api;
+
+// Each main page at 1366x768, kept as the run's artifacts (docs/screenshots/ holds a few for the README).
+const shots = process.env.ARREARS_SCREENSHOT_DIR || join(tmpdir(), 'arrears-screenshots');
+async function shot(name) {
+  mkdirSync(shots, { recursive: true });
+  await page.waitForTimeout(300);  // transitions settle
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
 
 // ¥1,234.56 from the API's "1234.56".
 const yuan = (amount) => `¥${amount.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',')}`;
@@ -46,6 +55,7 @@ test('a wrong password is refused with a message, and nothing else opens', async
   await signIn('zhangwei', 'not-the-password');
   await page.waitForSelector('[data-test=sign-in-error]');
   assert.equal((await page.textContent('[data-test=sign-in-error] .el-alert__title')).trim(), '登录名或密码错误');
+  await shot('01-sign-in');
   assert.match(page.url(), /\/sign-in/);
 });
 
@@ -65,6 +75,7 @@ test("the collector's queue lists the day's cases in priority order with the com
   // 10:00 in Shanghai, the first item contactable from 08:00: allowed now.
   assert.equal(queue.items[0].contact_from <= queue.now, true);
   assert.equal((await first.locator('[data-test=contact-state]').textContent()).trim(), '现在');
+  await shot('02-queue');
 });
 
 test('the keyboard moves through the queue and opens a case', async () => {
@@ -94,15 +105,16 @@ test('the case workspace checks compliance before dialling and screens the notes
   await page.fill('[data-test=notes]', '客户称月底发工资后还款');
   await page.waitForFunction(() => !document.querySelector('[data-test=contact-form] .el-form-item__error'));
   await page.click('[data-test=outcome]');
-  await page.click('.el-select-dropdown__item:has-text("本人接听")');
+  await page.click('.el-select-dropdown__item:has-text("承诺还款")');
   const before = (await api.get(`/cases/${caseId}/timeline`)).timeline.length;
   await page.click('[data-test=log-contact]');
   await page.waitForSelector('.el-message--success');
   const added = (await api.get(`/cases/${caseId}/timeline`)).timeline.slice(before);
   const contacts = added.filter((e) => /月底发工资/.test(e.summary));
   assert.equal(contacts.length, 1, JSON.stringify(added));
-  assert.match(contacts[0].summary, /right_party_contact/);
+  assert.match(contacts[0].summary, /promise/);
   await page.waitForSelector(`[data-test=timeline] .el-timeline-item:has-text("月底发工资")`);
+  await shot('03-case-workspace');
 });
 
 test('the call guide walks the steps with the debtor\'s own figures and answers an objection', async () => {
@@ -117,6 +129,7 @@ test('the call guide walks the steps with the debtor\'s own figures and answers 
   assert.match(await page.textContent('[data-test=guide-step-amount] .say'), new RegExp(`应还${grouped.replace('.', '\\.')}元`));
   await page.click('[data-test=guide-objection-hardship]');
   assert.match(await page.textContent('[data-test=guide-answer]'), /分期或延期/);
+  await shot('04-call-guide');
 });
 
 test('a promise below the minimum is refused on its field; a valid one is recorded once', async () => {
@@ -195,6 +208,7 @@ test('the English switch changes the labels and is remembered; the layout fits 1
   assert.match(await page.textContent('.topbar'), /My queue/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the queue is ${overflow}px wider than the window`);
+  await shot('08-queue-english');
   const caseId = (await api.get('/queue')).items[0].case_id;
   await page.goto(`${server.url}/cases/${caseId}`);
   await page.waitForSelector('[data-test=case-header]');
@@ -218,24 +232,27 @@ test('a dispute about a fee is recorded and holds collection of the account', as
   await page.waitForSelector('[data-test=case-header] .el-tag--danger:has-text("异议")');
 });
 
-test('a plan beyond the collector\'s authority goes to a supervisor, who sees the schedule and approves it', async () => {
-  const caseId = (await api.get('/queue')).items[3].case_id;
+test('a 24-month plan beyond the collector\'s authority is approved by a supervisor and the collector sees it active', async () => {
+  const queue = await api.get('/queue');
+  const caseId = queue.items[0].case_id;
   await page.goto(`${server.url}/cases/${caseId}`);
   await page.click('.el-tabs__item:has-text("还款方案")');
-  await page.click('[data-test=plan-kind] label:has-text("减免结清")');
+  const periods = page.locator('[data-test=plan-periods] input');
+  await periods.fill('24');
+  await periods.press('Tab');
   await page.fill('[data-test=plan-first-due] input', '2026-12-10');
   await page.keyboard.press('Enter');
-  // 20 % of the principal waived: beyond a collector's authority (none), within a supervisor's (20 %).
-  const principal = page.locator('.waiver', { hasText: '本金' }).locator('input');
-  await principal.fill('20');
-  await principal.press('Tab');
   await page.waitForSelector('[data-test=authority].el-alert--warning');
   assert.match(await page.textContent('[data-test=authority]'), /超出您的权限/);
+  assert.equal(await page.locator('[data-test=plan-schedule] .el-table__body tr').count(), 24);
+  await shot('05-plan-beyond-authority');
   await page.click('[data-test=plan-submit]');
   await page.waitForSelector('.el-message--success:has-text("已提交审批")');
   const proposed = (await api.get(`/cases/${caseId}`)).arrangements;
   assert.equal(proposed.length, 1);
-  assert.notEqual(proposed[0].status, 'active');
+  assert.equal(proposed[0].status, 'pending_approval');
+  assert.equal(proposed[0].installments.length, 24);
+  await page.waitForSelector('[data-test=arrangement-status]:has-text("待审批")');
 
   await page.click('[data-test=sign-out]');
   await signIn('zhaolei', 'Demo2026pass');
@@ -245,22 +262,62 @@ test('a plan beyond the collector\'s authority goes to a supervisor, who sees th
   const row = page.locator('[data-test=approvals] .el-table__row', { hasText: 'zhangwei' }).first();
   await row.locator('.el-table__expand-icon').click();
   await page.waitForSelector('[data-test=proposal] .el-table__body tr');
-  assert.match(await page.textContent('[data-test=proposal]'), new RegExp(yuan(proposed[0].to_pay).replace(/[$.]/g, '\\$&')));
+  assert.equal(await page.locator('[data-test=proposal] .el-table__body tr').count(), 24);
+  await shot('06-approvals');
   await row.locator('[data-test=approve]').click();
-  await page.fill('.el-message-box input', '客户失业，同意减免');
+  await page.fill('.el-message-box input', '客户失业，收入证明已核实，同意24期');
   await page.click('.el-message-box .el-button--primary');
   await page.waitForSelector('.el-message--success:has-text("已批准")');
-  const supervisor = await apiAs(server.url, 'zhaolei');
-  const decided = (await supervisor.get(`/cases/${caseId}`)).arrangements[0];
-  assert.equal(decided.status, 'active');
 
-  // The supervisor gives the case to another collector of the team.
-  await page.goto(`${server.url}/cases/${caseId}`);
+  // The supervisor also gives another case to a second collector of the team.
+  const other = queue.items[3].case_id;
+  await page.goto(`${server.url}/cases/${other}`);
   await page.click('[data-test=reassign]');
   await page.fill('.el-message-box input', 'lina');
   await page.click('.el-message-box .el-button--primary');
   await page.waitForSelector('.el-message--success:has-text("已改派给 lina")');
-  assert.equal((await supervisor.get(`/cases/${caseId}`)).owner, 'lina');
+  const supervisor = await apiAs(server.url, 'zhaolei');
+  assert.equal((await supervisor.get(`/cases/${other}`)).owner, 'lina');
+
+  await page.click('[data-test=sign-out]');
+  await signIn('zhangwei', 'Demo2026pass');
+  await page.waitForURL(/\/queue$/);
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.click('.el-tabs__item:has-text("还款方案")');
+  await page.waitForSelector('[data-test=arrangement-status]:has-text("生效中")');
+  assert.equal((await api.get(`/cases/${caseId}`)).arrangements[0].status, 'active');
+});
+
+test('after two conversations today a third call is refused on screen with the rule\'s message', async () => {
+  const caseId = (await api.get('/queue')).items[5].case_id;
+  await page.goto(`${server.url}/cases/${caseId}`);
+  for (let i = 0; i < 2; ++i) {
+    await page.waitForSelector('[data-test=pre-dial] .el-alert--success');
+    await page.click('[data-test=outcome]');
+    await page.click('.el-select-dropdown__item:has-text("本人接听")');
+    await page.click('[data-test=log-contact]');
+    await page.waitForSelector('.el-message--success:has-text("已记录")');
+    await page.evaluate(() => document.querySelectorAll('.el-message').forEach((m) => m.remove()));
+  }
+  await page.waitForSelector('[data-test=pre-dial] .el-alert--error');
+  const refusal = await page.textContent('[data-test=pre-dial]');
+  assert.match(refusal, /合规：不允许联系/);
+  assert.match(refusal, /CN-FREQ-CALLS/);
+  assert.match(refusal, /这将是今天与该债务人的第3次电话沟通，每日上限 2 次/);
+  await shot('07-third-call-refused');
+});
+
+test('an agency user cannot open a case not placed with their agency', async () => {
+  const caseId = (await api.get('/queue')).items[0].case_id;
+  await page.click('[data-test=sign-out]');
+  await signIn('wuhao', 'Demo2026pass');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.goto(`${server.url}/cases/${caseId}`);
+  await page.waitForSelector('[data-test=error]');
+  assert.match(await page.textContent('[data-test=error]'), /案件不存在或不在您的权限范围内/);
+  await page.click('[data-test=sign-out]');
+  await signIn('zhaolei', 'Demo2026pass');
+  await page.waitForURL(/\/queue$/);
 });
 
 test('a case sent to legal is worked by legal staff: court, filing date and costs recorded', async () => {
@@ -285,6 +342,7 @@ test('a case sent to legal is worked by legal staff: court, filing date and cost
   const matter = (await supervisor.get(`/cases/${caseId}`)).legal_matters[0];
   assert.equal(matter.court, '北京市朝阳区人民法院');
   assert.equal(matter.costs, '1200.50');
+  await shot('11-legal');
   await page.click('[data-test=sign-out]');
   await signIn('zhaolei', 'Demo2026pass');
   await page.waitForURL(/\/queue$/);
@@ -322,6 +380,7 @@ test('an import with a bad row is rejected whole, its rows downloadable; the cor
     { name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
   await page.waitForFunction(() => document.querySelector('[data-test=import-status]')?.textContent.includes('已导入'));
   assert.match(await page.textContent('[data-test=import-result]'), /未变 2，拒绝 0/);
+  await shot('09-imports');
 });
 
 test('an administrator adds a user, whose weak password is refused on its field, and the user signs in', async () => {
@@ -356,6 +415,7 @@ test('an administrator adds a user, whose weak password is refused on its field,
   const problem = await page.textContent('[data-test=config-problem]');
   assert.match(problem, /zh\.steps\[0\]\.say/);
   assert.match(problem, /坐牢/);
+  await shot('10-configuration');
   const admin = await apiAs(server.url, 'admin');
   assert.equal((await admin.get('/call-scripts')).items.find((s) => s.id === 'early_call').version, 1);
   await page.keyboard.press('Escape');

@@ -137,7 +137,8 @@ export default {
     periods: 'Periods', deferralDays: 'Days deferred', firstDue: 'First due', waive: 'Waive', preview: 'Preview',
     submit: 'Submit', withinAuthority: 'Within your authority: in force on submitting',
     beyondAuthority: 'Beyond your authority, goes to a supervisor: {items}', owed: 'Owed', waived: 'Waived',
-    toPay: 'To pay', number: 'No.', due: 'Due', amount: 'Amount', inForce: 'Arrangement in force',
+    toPay: 'To pay', number: 'No.', due: 'Due', amount: 'Amount', inForce: 'Arrangement in force', status_active: 'In force', status_pending_approval: 'Awaiting approval',
+    status_rejected: 'Rejected', status_replaced: 'Replaced', status_broken: 'Broken', status_completed: 'Completed',
     sentForApproval: 'Sent for approval',
   },
 };

@@ -127,6 +127,6 @@ export default {
     deferralDays: '延期天数', firstDue: '首期日期', waive: '减免项目', preview: '试算', submit: '提交方案',
     withinAuthority: '在您的权限内，提交后立即生效', beyondAuthority: '超出您的权限，将提交主管审批：{items}',
     owed: '欠款', waived: '减免', toPay: '应还', number: '期次', due: '到期日', amount: '金额',
-    inForce: '方案已生效', sentForApproval: '已提交审批',
+    inForce: '方案已生效', status_active: '生效中', status_pending_approval: '待审批', status_rejected: '已驳回', status_replaced: '已替换', status_broken: '已违约', status_completed: '已完成', sentForApproval: '已提交审批',
   },
 };
