@@ -130,6 +130,14 @@ def wrk(port, kind, env, seconds):
     return figures
 
 
+def queue_render(port, cookie):
+    """The workbench's bundle and the queue page's first row in Chromium (bench/web/queue_render.mjs)."""
+    dist = os.path.join(HERE, "..", "web", "dist")
+    result = run(["node", os.path.join(HERE, "web", "queue_render.mjs"), f"http://127.0.0.1:{port}", cookie, dist])
+    line = next(l for l in result.stdout.splitlines() if l.startswith("BENCH "))
+    return json.loads(line[6:])
+
+
 def bench_backend(name, db, workdir):
     key = os.path.join(workdir, name + ".key")
     started = time.monotonic()
@@ -166,10 +174,11 @@ def bench_backend(name, db, workdir):
         results = {kind: wrk(server.port, kind, env, SECONDS) for kind in ("list", "detail", "timeline", "contact")}
         results["mix"] = wrk(server.port, "mix", env, 2 * SECONDS)
         held = idle.close()
+        web = queue_render(server.port, cookie)
     finally:
         server.stop()
     return {"setup_seconds": setup_seconds, "cases_of_agent": len(ids), "statements_per_detail": statements_per_detail,
-            "idle_connections_held": held, "endpoints": results}
+            "idle_connections_held": held, "endpoints": results, "web": web}
 
 
 def pgbench(url):
@@ -208,6 +217,10 @@ def main():
         print(f"mix p99 on {backend}: {report[backend]['endpoints']['mix']['p99_ms']:.1f} ms (goal < 50 ms); "
               f"{report[backend]['idle_connections_held']} idle connections held; demo setup "
               f"{report[backend]['setup_seconds']:.0f} s")
+        w = report[backend]["web"]
+        print(f"web on {backend}: initial JavaScript {w['initial_js_gzip_kb']} KB gzipped, the queue page's "
+              f"{w['queue_page_js_gzip_kb']} KB (goal < 500 KB); queue's first row {w['queue_first_row_ms_cold']} ms "
+              f"cold, {w['queue_first_row_ms_warm']} ms warm (goal < 1 s)")
     if "postgresql" not in BACKENDS:
         return
     pg = report["postgresql"]
