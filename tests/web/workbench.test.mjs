@@ -61,12 +61,12 @@ test('a wrong password is refused with a message, and nothing else opens', async
 
 test("the collector's queue lists the day's cases in priority order with the compliance state", async () => {
   await signIn('zhangwei', 'Demo2026pass');
-  await page.waitForSelector('[data-test=queue-table] .el-table__row');
+  await page.waitForSelector('[data-test=queue-table] tbody tr');
   const queue = await api.get('/queue');
   assert.ok(queue.items.length > 5, 'the demo gives the collector a queue');
   assert.equal((await page.textContent('[data-test=queue-count]')).trim(), `共 ${queue.items.length} 件`);
   assert.equal((await page.textContent('[data-test=who]')).trim(), '张伟 · 催收员');
-  const first = page.locator('[data-test=queue-table] .el-table__row').first();
+  const first = page.locator('[data-test=queue-table] tbody tr').first();
   const cells = await first.locator('td').allTextContents();
   assert.equal(cells[0].trim(), '1');
   assert.equal(cells[1].trim(), queue.items[0].customer_name);
@@ -200,11 +200,11 @@ test('a case outside the collector\'s scope is "not found", not "forbidden"', as
 
 test('the English switch changes the labels and is remembered; the layout fits 1366x768', async () => {
   await page.goto(`${server.url}/queue`);
-  await page.waitForSelector('[data-test=queue-table] .el-table__row');
+  await page.waitForSelector('[data-test=queue-table] tbody tr');
   await page.click('[data-test=language]');
   await page.waitForFunction(() => document.querySelector('[data-test=queue-count]').textContent.includes('cases'));
   await page.reload();
-  await page.waitForSelector('[data-test=queue-table] .el-table__row');
+  await page.waitForSelector('[data-test=queue-table] tbody tr');
   assert.match(await page.textContent('.topbar'), /My queue/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the queue is ${overflow}px wider than the window`);

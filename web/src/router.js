@@ -1,10 +1,13 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { useSession } from './stores/session.js';
+import { api } from './api.js';
+// The queue is where a collector's day starts: part of the first download, not a chunk fetched after it.
+import MyQueue from './pages/MyQueue.vue';
 
 const routes = [
   { path: '/', name: 'home', component: { render: () => null } },
   { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignIn.vue'), meta: { public: true } },
-  { path: '/queue', name: 'queue', component: () => import('./pages/MyQueue.vue'), meta: { route: 'GET /api/v1/queue' } },
+  { path: '/queue', name: 'queue', component: MyQueue, meta: { route: 'GET /api/v1/queue' } },
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseWorkspace.vue'), props: true },
   { path: '/cases', name: 'cases', component: () => import('./pages/CaseList.vue'), meta: { route: 'GET /api/v1/cases' } },
   { path: '/approvals', name: 'approvals', component: () => import('./pages/ApprovalsInbox.vue'), meta: { route: 'GET /api/v1/approvals' } },
@@ -25,9 +28,20 @@ function homeOf(session) {
   return { path: '/admin/users' };
 }
 
+// The queue asked for at the same time as the session on a first load of /queue; the page takes it once.
+let prefetchedQueue = null;
+export function takePrefetchedQueue() {
+  const queue = prefetchedQueue;
+  prefetchedQueue = null;
+  return queue;
+}
+
 router.beforeEach(async (to) => {
   const session = useSession();
-  if (!session.checked) await session.load();
+  if (!session.checked) {
+    if (to.name === 'queue') prefetchedQueue = api.get('/queue').catch(() => null);
+    await session.load();
+  }
   if (!to.meta.public && !session.user) return { name: 'sign-in', query: { next: to.fullPath } };
   if ((to.name === 'sign-in' || to.name === 'home') && session.user) return homeOf(session);
   if (to.meta.route && !session.can(to.meta.route) && homeOf(session).path !== to.path) return homeOf(session);

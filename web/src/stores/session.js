@@ -12,10 +12,11 @@ export const useSession = defineStore('session', {
   actions: {
     async load() {
       try {
-        const me = await api.get('/me');
+        // Both at once: the first page waits for them.
+        const [me, roles] = await Promise.all([api.get('/me'), api.get('/roles')]);
         this.user = me.user;
         setCsrfToken(me.csrf_token);
-        await this.loadRoutes();
+        this.routes = roles.items.find((r) => r.id === this.user.role)?.routes || [];
       } catch (e) {
         if (e.status !== 401) throw e;
         this.user = null;
