@@ -3,15 +3,12 @@
 // queue page fetches), and the time from navigation to the first row of the
 // queue in Debian's Chromium (headless, software rendering), cold (empty cache) and warm (median of five).
 // Arguments: the server's URL, the arrears_session cookie, web/dist.
-import { readFileSync, statSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
+import { launchBrowser } from '../../tests/support/chromium.mjs';
 
 const [url, cookie, distArgument] = process.argv.slice(2);
 const dist = resolve(distArgument);
-const require = createRequire(join(dist, '..', 'package.json'));
-const { chromium } = require('playwright-core');
 
 const gzipped = (path) => {
   const file = join(dist, path.replace(/^\//, ''));
@@ -22,12 +19,8 @@ const entry = [...index.matchAll(/<script type="module"[^>]*src="([^"]+)"|<link 
   .map((m) => m[1] || m[2]);
 const initialJs = entry.reduce((sum, path) => sum + gzipped(path), 0);
 
-const profile = mkdtempSync(join(tmpdir(), 'arrears-render-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 768 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
+const { context } = browser;
 await context.addCookies([{ name: 'arrears_session', value: cookie, url }]);
 const times = [];
 const scripts = new Set();
@@ -49,8 +42,7 @@ for (let i = 0; i < 6; ++i) {
   times.push(await page.evaluate(() => window.firstRowAt));
   await page.close();
 }
-await context.close();
-rmSync(profile, { recursive: true, force: true });
+await browser.close();
 const warm = times.slice(1).sort((a, b) => a - b)[2];
 const queueJs = [...scripts].reduce((sum, path) => sum + gzipped(path), 0);
 console.log(`BENCH ${JSON.stringify({

@@ -44,6 +44,11 @@ std::vector<std::int64_t> ReserveIds(Session& session, std::string_view sequence
   return ids;
 }
 
-std::int64_t ReserveId(Session& session, std::string_view sequence) { return ReserveIds(session, sequence, 1)[0]; }
+std::int64_t ReserveId(Session& session, std::string_view sequence) {
+  if (session.dialect() == Dialect::kSqlite) return ReserveSqliteBlock(session, sequence, 1);
+  // Every contact, promise, ... takes one: a plain nextval, no series to build and sort.
+  const std::vector<SqlValue> name = {Text(PostgresqlSequence(sequence))};
+  return session.Query("SELECT nextval($1::regclass)", name)[0].Int(0);
+}
 
 }  // namespace arrears::store

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, apiAs } from './server.mjs';
-import { launchBrowser } from './browser.mjs';
+import { startServer, apiAs } from '../support/workbench_server.mjs';
+import { launchBrowser } from '../support/chromium.mjs';
 
 let server;
 let browser;

@@ -43,12 +43,7 @@ Result<CaseScript> CallScriptForCase(WorkflowContext& context, CaseId id, const 
   if (!record) return Fail(record.error());
   auto scripts = ListCallScripts(context);
   if (!scripts) return Fail(scripts.error());
-  // The product of the account furthest behind, as the reminders name it.
-  const CaseAccount* worst = nullptr;
-  for (const CaseAccount& account : record->accounts) {
-    if (!worst || account.days_past_due > worst->days_past_due) worst = &account;
-  }
-  const std::string product = worst ? worst->product_type : "";
+  const std::string product = record->ProductType();
   const std::string stage(CaseStageName(record->stage));
   const std::string lang = language.empty() ? (record->language.starts_with("en") ? "en" : "zh") : language;
   const ScriptInForce* best = nullptr;

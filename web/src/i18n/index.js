@@ -1,4 +1,4 @@
-import { createI18n } from 'vue-i18n';
+import { createI18n, useI18n } from 'vue-i18n';
 import zhCN from './zh-CN.js';
 import en from './en.js';
 
@@ -16,4 +16,10 @@ export function setLocale(locale) {
   i18n.global.locale.value = locale;
   localStorage.setItem('arrears.locale', locale);
   document.documentElement.lang = locale;
+}
+
+// A code's label (("hold", "dispute") -> 异议), or the code itself where no label is written.
+export function useLabel() {
+  const { t, te } = useI18n();
+  return (prefix, key) => (te(`${prefix}.${key}`) ? t(`${prefix}.${key}`) : key);
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
-const require = createRequire(new URL(`file://${process.env.ARREARS_SOURCE_DIR}/web/package.json`));
+// playwright-core is the web workbench's npm package (web/node_modules).
+const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
 export async function launchBrowser() {
