@@ -49,6 +49,17 @@ bool IsConnected(ContactOutcome outcome) {
          outcome != ContactOutcome::kNotInService && outcome != ContactOutcome::kNotDelivered;
 }
 
+bool ReachedAPerson(ContactOutcome outcome) {
+  return IsDebtorConversation(outcome) || outcome == ContactOutcome::kThirdParty ||
+         outcome == ContactOutcome::kWrongNumber;
+}
+
+std::vector<ContactOutcome> AllContactOutcomes() {
+  std::vector<ContactOutcome> all;
+  for (std::size_t i = 0; i < kOutcomes.size(); ++i) all.push_back(static_cast<ContactOutcome>(i));
+  return all;
+}
+
 std::string_view DelinquencyReasonName(DelinquencyReason reason) { return kReasons[static_cast<std::size_t>(reason)]; }
 std::optional<DelinquencyReason> ParseDelinquencyReason(std::string_view name) {
   return Find<DelinquencyReason>(kReasons, name);

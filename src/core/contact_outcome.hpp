@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace arrears {
 
@@ -36,6 +37,10 @@ std::optional<ContactOutcome> ParseContactOutcome(std::string_view name);
 bool IsDebtorConversation(ContactOutcome outcome);
 // A call that reached someone or something (voicemail included).
 bool IsConnected(ContactOutcome outcome);
+// An attempt that reached a person: the debtor, or someone else who answered (the contact rate's numerator).
+bool ReachedAPerson(ContactOutcome outcome);
+// Every outcome, in declaration order.
+std::vector<ContactOutcome> AllContactOutcomes();
 
 // Why the account fell behind (逾期原因).
 enum class DelinquencyReason { kJobLoss, kIllness, kBusinessFailure, kForgot, kDispute, kFraud, kUnwilling, kOther };
