@@ -58,6 +58,7 @@ void AddUserCommands(CLI::App& group, Selection& selection);
 void AddServe(CLI::App& app, Selection& selection);
 void AddDemoSetup(CLI::App& demo, Selection& selection);
 void AddCycle(CLI::App& app, Selection& selection);
+void AddReport(CLI::App& app, Selection& selection);
 void AddTemplateCommands(CLI::App& group, Selection& selection);
 void AddScriptCommands(CLI::App& group, Selection& selection);
 void AddMessageCommands(CLI::App& group, Selection& selection);

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddCheckContact(app, selection);
   AddImport(app, selection);
   AddCycle(app, selection);
+  AddReport(app, selection);
   CLI::App* queue = app.add_subcommand("queue", "The day's work queues and the dialer list");
   queue->fallthrough();
   AddQueueCommands(*queue, selection);

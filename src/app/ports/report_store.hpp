@@ -34,7 +34,7 @@ struct FactSpan {
 };
 
 // A payment (positive) or reversal (negative) on one of a case's accounts.
-struct CasePayment {
+struct PeriodPayment {
   std::int64_t customer_id = 0;
   std::int64_t case_id = 0;
   Date value_date;
@@ -72,7 +72,7 @@ class ReportStore {
   virtual void Spans(const std::string& currency, Date from, Date to,
                      const std::function<void(const FactSpan&)>& each) = 0;
   // Payments and reversals with value dates in [from, to] on cases' accounts, ordered by case and date.
-  virtual std::vector<CasePayment> Payments(const std::string& currency, Date from, Date to) = 0;
+  virtual std::vector<PeriodPayment> Payments(const std::string& currency, Date from, Date to) = 0;
   // Activity per worker and month in [from, to], on cases in `currency`.
   virtual std::vector<ActivityCounts> Activity(const std::string& currency, Date from, Date to) = 0;
   // Display names by login.

@@ -13,7 +13,7 @@ const FactSpan* CaseHistory::At(Date day) const {
 
 std::int64_t CaseHistory::Collected(Date from, Date until) const {
   std::int64_t total = 0;
-  for (const CasePayment& payment : payments) {
+  for (const PeriodPayment& payment : payments) {
     if (payment.value_date >= from && payment.value_date < until) total += payment.amount;
   }
   return total;
@@ -21,7 +21,7 @@ std::int64_t CaseHistory::Collected(Date from, Date until) const {
 
 void ForEachCase(ReportStore& store, const std::string& currency, Date from, Date to,
                  const std::function<void(const CaseHistory&)>& each) {
-  const std::vector<CasePayment> payments = store.Payments(currency, from, to);
+  const std::vector<PeriodPayment> payments = store.Payments(currency, from, to);
   std::size_t next = 0;  // the first payment not yet handed out
   CaseHistory history;
   const auto key = [](std::int64_t customer, std::int64_t id) { return std::pair(customer, id); };
@@ -32,7 +32,7 @@ void ForEachCase(ReportStore& store, const std::string& currency, Date from, Dat
     while (next < payments.size() && key(payments[next].customer_id, payments[next].case_id) < k) ++next;
     std::size_t end = next;
     while (end < payments.size() && key(payments[end].customer_id, payments[end].case_id) == k) ++end;
-    history.payments = std::span<const CasePayment>(payments.data() + next, end - next);
+    history.payments = std::span<const PeriodPayment>(payments.data() + next, end - next);
     each(history);
     next = end;
     history.spans.clear();

@@ -16,7 +16,7 @@ namespace arrears::app {
 
 struct CaseHistory {
   std::vector<FactSpan> spans;            // by start; contiguous until the case closed
-  std::span<const CasePayment> payments;  // by value date
+  std::span<const PeriodPayment> payments;  // by value date
 
   // The span that holds on `day`; nullptr when the case was not in collection that day.
   const FactSpan* At(Date day) const;

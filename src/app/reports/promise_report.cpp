@@ -1,6 +1,6 @@
 // Contacts and promises (联系与承诺): contact, right-party, promise and kept
-// rates, and the plans granted, completed and failed, per collector, team,
-// agency or month.
+// rates, the plans granted, completed and failed, disputes and complaints,
+// per collector, team, agency or month.
 #include "app/reports/activity.hpp"
 #include "app/reports/report_kinds.hpp"
 
@@ -30,7 +30,9 @@ ReportRun Promises(ReportStore& store, const ReportFilter& filter) {
                CountColumn("plans_granted", "协商方案生效", "Plans granted"),
                CountColumn("plans_completed", "方案履约完成", "Plans completed"),
                CountColumn("plans_failed", "方案失败", "Plans failed"),
-               MoneyColumn("waived", "减免金额", "Waived")};
+               MoneyColumn("waived", "减免金额", "Waived"),
+               CountColumn("disputes", "争议", "Disputes"),
+               CountColumn("complaints", "投诉", "Complaints")};
   ActivityCounts all;
   const auto row_of = [](const ActivityCounts& c) {
     return std::vector<ReportCell>{c.attempts,
@@ -49,7 +51,9 @@ ReportRun Promises(ReportStore& store, const ReportFilter& filter) {
                                    c.plans_granted,
                                    c.plans_completed,
                                    c.plans_failed,
-                                   c.waived};
+                                   c.waived,
+                                   c.disputes,
+                                   c.complaints};
   };
   for (const auto& [group, counts] : groups) {
     ReportRow row;

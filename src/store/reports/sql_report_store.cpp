@@ -61,8 +61,8 @@ void SqlReportStore::Spans(const std::string& currency, Date from, Date to,
       });
 }
 
-std::vector<app::CasePayment> SqlReportStore::Payments(const std::string& currency, Date from, Date to) {
-  std::vector<app::CasePayment> payments;
+std::vector<app::PeriodPayment> SqlReportStore::Payments(const std::string& currency, Date from, Date to) {
+  std::vector<app::PeriodPayment> payments;
   const std::vector<SqlValue> params = {Text(currency), Text(from.ToString()), Text(to.ToString())};
   session_.Stream(
       "SELECT x.customer_id, x.case_id, p.value_date, CASE WHEN p.kind = 'reversal' THEN -p.amount ELSE p.amount END "

@@ -14,7 +14,7 @@ class SqlReportStore : public app::ReportStore {
 
   void Spans(const std::string& currency, Date from, Date to,
              const std::function<void(const app::FactSpan&)>& each) override;
-  std::vector<app::CasePayment> Payments(const std::string& currency, Date from, Date to) override;
+  std::vector<app::PeriodPayment> Payments(const std::string& currency, Date from, Date to) override;
   std::vector<app::ActivityCounts> Activity(const std::string& currency, Date from, Date to) override;
   std::vector<std::pair<std::string, std::string>> WorkerNames() override;
 
