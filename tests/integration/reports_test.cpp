@@ -454,7 +454,102 @@ TEST_P(Reports, BadRequestsNameWhatIsWrong) {
       "strategy");
 }
 
+// One CSV record per line (the files here have no line breaks inside fields).
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (records.empty() && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char c = line[i];
+      if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.emplace_back();
+      } else {
+        fields.back() += c;
+      }
+    }
+    records.push_back(std::move(fields));
+  }
+  return records;
+}
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The XLSX files, opened by a real spreadsheet program (LibreOffice, headless) and saved as CSV as shown, hold
+// the figures the screen shows (the JSON's text, which the workbench displays), the totals row labelled. The
+// figures are the same on both databases (above); the file is checked once, on SQLite.
+class ReportFiles : public Reports {};
+
+TEST_P(ReportFiles, XlsxOpenedInLibreOfficeShowsTheScreensFigures) {
+  const fs::path dir = ScratchDir("arrears-reports");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "csv");
+  const std::vector<std::vector<std::string>> reports = {{"recovery", "--by", "collector"}, {"collectors"},
+                                                        {"roll-rates"}};
+  std::vector<std::string> convert = {"/usr/bin/soffice", "-env:UserInstallation=file://" + (dir / "profile").string(),
+                                      "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                                      "--outdir", (dir / "csv").string()};
+  std::vector<boost::json::object> screens;
+  for (const auto& report : reports) {
+    std::vector<std::string> args = {"report"};
+    args.insert(args.end(), report.begin(), report.end());
+    args.insert(args.end(), {"--db", db_.url(), "--from", "2026-09-01", "--to", "2026-10-31"});
+    std::vector<std::string> xlsx = args;
+    const std::string file = (dir / (report[0] + ".xlsx")).string();
+    xlsx.insert(xlsx.end(), {"--format", "xlsx", "--out", file});
+    const CommandResult written = RunArrears(xlsx);
+    ASSERT_EQ(written.exit_status, 0) << written.err;
+    convert.push_back(file);
+    args.insert(args.end(), {"--format", "json"});
+    const CommandResult json = RunArrears(args);
+    ASSERT_EQ(json.exit_status, 0) << json.err;
+    screens.push_back(boost::json::parse(json.out).as_object());
+  }
+  const CommandResult converted = RunProgram(convert, {"HOME=" + dir.string()});
+  ASSERT_EQ(converted.exit_status, 0) << converted.err;
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    SCOPED_TRACE(reports[r][0]);
+    const auto sheet = ParseCsv(Slurp(dir / "csv" / (reports[r][0] + ".csv")));
+    const boost::json::object& screen = screens[r];
+    const auto& columns = screen.at("columns").as_array();
+    const auto& rows = screen.at("rows").as_array();
+    const bool totals = !screen.at("totals").is_null();
+    ASSERT_EQ(sheet.size(), 2 + rows.size() + (totals ? 1 : 0));
+    EXPECT_NE(sheet[0][0].find(std::string(screen.at("title").at("zh-CN").as_string())), std::string::npos);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      EXPECT_EQ(sheet[1].at(c), std::string(columns[c].at("label").at("zh-CN").as_string()));
+    }
+    const auto shown = [](std::string text) {  // the spreadsheet groups thousands; the screen's text does not
+      std::erase(text, ',');
+      return text;
+    };
+    for (std::size_t i = 0; i < rows.size() + (totals ? 1 : 0); ++i) {
+      const auto& text = (i < rows.size() ? rows[i] : screen.at("totals")).at("text").as_object();
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        const std::string key(columns[c].at("key").as_string());
+        const std::string expected = i == rows.size() && c == 0 ? "合计" : std::string(text.at(key).as_string());
+        EXPECT_EQ(shown(sheet[2 + i].at(c)), expected) << "row " << i << " column " << key;
+      }
+    }
+  }
+  fs::remove_all(dir);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Reports, ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
+                         [](const auto& param_info) { return BackendName(param_info.param); });
+INSTANTIATE_TEST_SUITE_P(Backends, ReportFiles, ::testing::Values(Backend::kSqlite),
                          [](const auto& param_info) { return BackendName(param_info.param); });
 
 }  // namespace
