@@ -270,6 +270,9 @@ TEST_P(HttpApi, AuthorisationMatrix) {
       {"GET", "/api/v1/cases/" + id + "/messages", "", "AHAAAAHAA"},
       {"POST", "/api/v1/cases/" + id + "/messages", R"({"channel":"letter","template":"matrix"})", "AHAAAFHFF"},
       {"POST", "/api/v1/cases/" + id + "/letters/issue", R"({"type":"settlement"})", "AHAAAFHFF"},
+      {"GET", "/api/v1/reports", "", "FFAAFAFFA"},
+      {"GET", "/api/v1/reports/aging?from=2026-11-01&to=2026-11-28", "", "FFAAFAFFA"},
+      {"GET", "/api/v1/reports/recovery/cases?from=2026-11-01&to=2026-11-28&by=collector", "", "FFAAFAFFA"},
   };
   std::vector<HttpClient> clients;
   for (const Person& p : kPeople) clients.push_back(SignedIn(p.login));
@@ -512,6 +515,67 @@ TEST_P(HttpApi, CallScriptsAreScreenedAndFilledInForTheCase) {
   ASSERT_EQ(c1.Request("POST", "/api/v1/cases/" + id + "/stage", R"({"stage":"negotiating","reason":"hardship call"})").status,
             200);
   EXPECT_EQ(json::parse(c1.Request("GET", "/api/v1/cases/" + id + "/call-script").body).at("id"), "negotiation_call");
+}
+
+// Reports over the API after the first night: the figures as JSON with the cases behind each row, the same
+// table as CSV and XLSX downloads, a team lead kept to their team, and bad requests named.
+TEST_P(HttpApi, ReportsWithTheirCasesAndDownloads) {
+  HttpClient admin = SignedIn("admin");
+  ASSERT_EQ(admin.Request("POST", "/api/v1/cycle/runs", R"({"as_of":"2026-11-29"})").status, 202);
+  ASSERT_EQ(WaitForCycle(admin, "2026-11-29").at("status"), "finished");
+  HttpClient sup = SignedIn("sup");
+  const std::string period = "from=2026-11-01&to=2026-11-29";
+  const HttpResponse aging = sup.Request("GET", "/api/v1/reports/aging?" + period);
+  ASSERT_EQ(aging.status, 200) << aging.body;
+  const json::value table = json::parse(aging.body);
+  // Every open case is in one bucket on the last day, with what its span of facts says it owed.
+  auto session = db_.database().Acquire();
+  const auto facts = session->Query("SELECT COUNT(*), SUM(owed) FROM case_facts WHERE valid_to IS NULL");
+  EXPECT_EQ(table.at("totals").at("values").at("cases").as_int64(), facts[0].Int(0));
+  EXPECT_EQ(table.at("totals").at("values").at("cases").as_int64(), 5);
+  std::int64_t listed = 0;
+  for (const auto& row : table.at("rows").as_array()) {
+    const std::string bucket(row.at("drill").at("bucket").as_string());
+    const HttpResponse cases = sup.Request("GET", "/api/v1/reports/aging/cases?" + period + "&bucket=" + bucket);
+    ASSERT_EQ(cases.status, 200) << cases.body;
+    EXPECT_EQ(json::parse(cases.body).at("count").as_int64(), row.at("values").at("cases").as_int64()) << bucket;
+    listed += json::parse(cases.body).at("count").as_int64();
+  }
+  EXPECT_EQ(listed, 5);
+  const std::string balance(table.at("totals").at("text").at("balance").as_string());
+  const HttpResponse csv = sup.Request("GET", "/api/v1/reports/aging?" + period + "&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.headers.at("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.headers.at("content-disposition"), "attachment; filename=\"aging-2026-11-01-2026-11-29.csv\"");
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF账龄,案件数", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find("合计,5," + balance + ","), std::string::npos) << csv.body;
+  const HttpResponse english = sup.Request("GET", "/api/v1/reports/aging?" + period + "&format=csv&lang=en");
+  EXPECT_NE(english.body.find("Bucket,Cases,Balance"), std::string::npos) << english.body;
+  const HttpResponse xlsx = sup.Request("GET", "/api/v1/reports/aging?" + period + "&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.headers.at("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.substr(0, 4), std::string("PK\x03\x04"));  // a zip archive, as every XLSX is
+  // The lead of team east sees east's collectors only, and may not ask for west's.
+  HttpClient lead = SignedIn("lead");
+  const HttpResponse team = lead.Request("GET", "/api/v1/reports/recovery?" + period + "&by=collector");
+  ASSERT_EQ(team.status, 200) << team.body;
+  const json::value team_table = json::parse(team.body);
+  for (const auto& row : team_table.at("rows").as_array()) {
+    EXPECT_EQ(row.at("values").at("collector"), "c1") << team.body;
+  }
+  EXPECT_EQ(lead.Request("GET", "/api/v1/reports/recovery?" + period + "&team=west").status, 403);
+  // Bad requests say which parameter.
+  const HttpResponse unknown = sup.Request("GET", "/api/v1/reports/profit?" + period);
+  EXPECT_EQ(unknown.status, 404);
+  const HttpResponse grouping = sup.Request("GET", "/api/v1/reports/collectors?" + period + "&by=region");
+  EXPECT_EQ(grouping.status, 400);
+  EXPECT_EQ(json::parse(grouping.body).at("errors").at(0).at("field"), "by") << grouping.body;
+  const HttpResponse missing = sup.Request("GET", "/api/v1/reports/aging?from=2026-11-01");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(json::parse(missing.body).at("errors").at(0).at("field"), "to") << missing.body;
+  EXPECT_EQ(sup.Request("GET", "/api/v1/reports/aging?" + period + "&format=pdf").status, 400);
+  EXPECT_EQ(sup.Request("GET", "/api/v1/reports/promises/cases?" + period).status, 400);
+  EXPECT_EQ(sup.Request("GET", "/api/v1/reports/aging/cases?" + period + "&limit=0").status, 400);
 }
 
 TEST_P(HttpApi, AnAdministratorRunsTheCycleAndCollectorsReadTheirQueues) {
