@@ -31,8 +31,14 @@ def run(args, **kwargs):
 
 
 def portfolio_sql(dialect, accounts):
-    text = open(os.path.join(HERE, "cycle", "portfolio.sql"), encoding="utf-8").read()
-    counts = {"customers": accounts // 2, "accounts": accounts, "collectors": 500, "agents": 20}
+    return dialect_sql(os.path.join(HERE, "cycle", "portfolio.sql"), dialect,
+                       {"customers": accounts // 2, "accounts": accounts, "collectors": 500, "agents": 20})
+
+
+def dialect_sql(path, dialect, counts):
+    """A generator script for one dialect: {series:NAME} counts 1..counts[NAME], {minus_days:EXPR} is 2026-11-27
+    less EXPR days, {day:EXPR} is 2026-08-29 plus EXPR days, {next_ids:NAME:TABLE} moves NAME's ids past TABLE's."""
+    text = open(path, encoding="utf-8").read()
 
     def series(match):
         n = counts[match.group(1)]
@@ -46,6 +52,12 @@ def portfolio_sql(dialect, accounts):
             return f"to_char(DATE '2026-11-27' - ({expr})::int, 'YYYY-MM-DD')"
         return f"date('2026-11-27', '-' || ({expr}) || ' days')"
 
+    def day(match):
+        expr = match.group(1)
+        if dialect == "postgresql":
+            return f"to_char(DATE '2026-08-29' + ({expr})::int, 'YYYY-MM-DD')"
+        return f"date('2026-08-29', ({expr}) || ' days')"
+
     def next_ids(match):
         name, table = match.group(1), match.group(2)
         if dialect == "postgresql":
@@ -55,7 +67,8 @@ def portfolio_sql(dialect, accounts):
 
     text = re.sub(r"\{series:(\w+)\}", series, text)
     text = re.sub(r"\{next_ids:(\w+):(\w+)\}", next_ids, text)
-    # {minus_days:EXPR} where EXPR holds parentheses: match up to the closing brace.
+    # {minus_days:EXPR} and {day:EXPR} where EXPR holds parentheses (never braces): match up to the closing brace.
+    text = re.sub(r"\{day:([^{}]+)\}", day, text)
     return re.sub(r"\{minus_days:([^{}]+)\}", minus_days, text)
 
 

@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Collections workbench', signOut: 'Sign out', language: '中文' },
-  nav: { queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle', configuration: 'Templates and rules' },
+  nav: { reports: 'Reports', queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle', configuration: 'Templates and rules' },
   role: {
     collector: 'Collector', team_lead: 'Team lead', supervisor: 'Supervisor', legal: 'Legal', compliance: 'Compliance',
     agency_user: 'Agency user', admin: 'Administrator', auditor: 'Auditor',
@@ -140,5 +140,14 @@ export default {
     toPay: 'To pay', number: 'No.', due: 'Due', amount: 'Amount', inForce: 'Arrangement in force', status_active: 'In force', status_pending_approval: 'Awaiting approval',
     status_rejected: 'Rejected', status_replaced: 'Replaced', status_broken: 'Broken', status_completed: 'Completed',
     sentForApproval: 'Sent for approval',
+  },
+  reports: {
+    period: 'Period', by: 'Group by', run: 'Run', csv: 'CSV', xlsx: 'Excel', total: 'Total',
+    drillHint: 'Click a row to see the cases behind it', noDrill: 'Work counted per person and month; see the cases in the scorecards or the recovery report',
+    casesBehind: 'Cases behind the figure', caseCount: '{n} cases', case: 'Case', detail: 'Detail',
+    dim: {
+      bucket: 'Bucket', product: 'Product', region: 'Region', team: 'Team', collector: 'Collector', agency: 'Agency', strategy: 'Strategy',
+      cohort: 'Entry month', month: 'Month', to_state: 'To', segment: 'Segment',
+    },
   },
 };

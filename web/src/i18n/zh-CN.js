@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '催收工作台', signOut: '退出登录', language: 'English' },
-  nav: { queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理', configuration: '模板与规则' },
+  nav: { reports: '报表', queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理', configuration: '模板与规则' },
   role: {
     collector: '催收员', team_lead: '组长', supervisor: '主管', legal: '法务', compliance: '合规',
     agency_user: '委外人员', admin: '管理员', auditor: '审计',
@@ -128,5 +128,14 @@ export default {
     withinAuthority: '在您的权限内，提交后立即生效', beyondAuthority: '超出您的权限，将提交主管审批：{items}',
     owed: '欠款', waived: '减免', toPay: '应还', number: '期次', due: '到期日', amount: '金额',
     inForce: '方案已生效', status_active: '生效中', status_pending_approval: '待审批', status_rejected: '已驳回', status_replaced: '已替换', status_broken: '已违约', status_completed: '已完成', sentForApproval: '已提交审批',
+  },
+  reports: {
+    period: '期间', by: '分组', run: '查询', csv: '导出 CSV', xlsx: '导出 Excel', total: '合计',
+    drillHint: '点击一行查看其背后的案件', noDrill: '按人、按月统计的工作量；案件明细请在评分卡或回收率报表中查看',
+    casesBehind: '背后的案件', caseCount: '共 {n} 件', case: '案件', detail: '说明',
+    dim: {
+      bucket: '账龄', product: '产品', region: '地区', team: '团队', collector: '催收员', agency: '委外机构', strategy: '策略',
+      cohort: '入催月份', month: '月份', to_state: '迁往', segment: '客群',
+    },
   },
 };
