@@ -51,7 +51,10 @@ void Run(const Options& o, const Context& context) {
   auto session = database->Acquire();
   RequireCurrentSchema(*session);
   store::SqlReportStore store(*session);
-  auto run = app::RunReport(store, o.name, *filter, o.cases);
+  // A second session: the scorecards read the facts and the activity at the same time.
+  auto side_session = database->Acquire();
+  store::SqlReportStore side(*side_session);
+  auto run = app::RunReport(store, o.name, *filter, o.cases, &side);
   if (!run) {
     const std::string& field = run.error().field;
     throw UsageError((field == "report" ? std::string("NAME") : "--" + field) + ": " + run.error().message);

@@ -34,7 +34,7 @@ Api::Api(ApiServices services)
   AddCycleRoutes(router_, services_, cycles_);
   AddMessageRoutes(router_, services_);
   AddCallScriptRoutes(router_);
-  AddReportRoutes(router_);
+  AddReportRoutes(router_, services_);
 }
 
 Response Api::Handle(const Request& request) {

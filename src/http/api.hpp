@@ -83,7 +83,7 @@ void AddImportRoutes(Router& router, const ApiServices& services, ImportJobs& jo
 void AddCycleRoutes(Router& router, const ApiServices& services, CycleJobs& jobs);
 void AddMessageRoutes(Router& router, const ApiServices& services);
 void AddCallScriptRoutes(Router& router);
-void AddReportRoutes(Router& router);
+void AddReportRoutes(Router& router, const ApiServices& services);
 // Judges the promises and plans an imported payments batch met, as "system".
 void EvaluateImportedPayments(const ApiServices& services, std::int64_t batch_id);
 

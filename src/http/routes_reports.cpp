@@ -88,7 +88,7 @@ Result<std::string> XlsxBytes(const app::ReportTable& table, files::Language lan
 
 }  // namespace
 
-void AddReportRoutes(Router& router) {
+void AddReportRoutes(Router& router, const ApiServices& services) {
   router.Add({"GET", "/api/v1/reports", Access::kRead, kReaders, [](Call&) {
                 json::array items;
                 for (const app::ReportInfo& info : app::Reports()) {
@@ -101,7 +101,7 @@ void AddReportRoutes(Router& router) {
                 }
                 return JsonResponse(200, json::object{{"items", std::move(items)}});
               }});
-  router.Add({"GET", "/api/v1/reports/{name}", Access::kRead, kReaders, [](Call& call) {
+  router.Add({"GET", "/api/v1/reports/{name}", Access::kRead, kReaders, [&services](Call& call) {
                 const std::string format = QueryValue(call, "format", "json");
                 const std::string lang = QueryValue(call, "lang", "zh-CN");
                 if (format != "json" && format != "csv" && format != "xlsx") {
@@ -111,7 +111,10 @@ void AddReportRoutes(Router& router) {
                 auto filter = FilterOf(call);
                 if (!filter) return ProblemFrom(filter.error());
                 store::SqlReportStore store(CurrentSession());
-                auto run = app::RunReport(store, call.params.at("name"), *filter);
+                // A second session of the pool: the scorecards read the facts and the activity at the same time.
+                auto lease = services.database.Acquire();
+                store::SqlReportStore side(*lease);
+                auto run = app::RunReport(store, call.params.at("name"), *filter, false, &side);
                 if (!run) return ProblemFrom(run.error());
                 if (format == "json") return JsonResponse(200, ReportToJson(run->table));
                 const files::Language language = lang == "en" ? files::Language::kEnglish : files::Language::kChinese;
@@ -131,7 +134,7 @@ void AddReportRoutes(Router& router) {
                              "attachment; filename=\"" + FileName(run->table, format) + "\"");
                 return response;
               }});
-  router.Add({"GET", "/api/v1/reports/{name}/cases", Access::kRead, kReaders, [](Call& call) {
+  router.Add({"GET", "/api/v1/reports/{name}/cases", Access::kRead, kReaders, [&services](Call& call) {
                 auto filter = FilterOf(call);
                 if (!filter) return ProblemFrom(filter.error());
                 auto limit = Bounded(call, "limit", 200, 1, 5000);
@@ -139,7 +142,9 @@ void AddReportRoutes(Router& router) {
                 auto offset = Bounded(call, "offset", 0, 0, 100'000'000);
                 if (!offset) return ProblemFrom(offset.error());
                 store::SqlReportStore store(CurrentSession());
-                auto run = app::RunReport(store, call.params.at("name"), *filter, true);
+                auto lease = services.database.Acquire();
+                store::SqlReportStore side(*lease);
+                auto run = app::RunReport(store, call.params.at("name"), *filter, true, &side);
                 if (!run) return ProblemFrom(run.error());
                 std::vector<app::ReportCase>& cases = run->cases;
                 std::sort(cases.begin(), cases.end(), [](const app::ReportCase& a, const app::ReportCase& b) {

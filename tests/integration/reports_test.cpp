@@ -178,15 +178,27 @@ class Reports : public ::testing::TestWithParam<Backend> {
            {Int(customer), Int(++promise), Int(10 + customer), Int(amount), Text(due), Text(made_on), Text(status),
             Text(by)});
     }
-    // Plans: wangfang's for case 13 came into force with 2,000.00 waived; a rejected one does not count.
-    for (const auto& [id, status, waived] :
-         std::vector<std::tuple<int, const char*, int>>{{1, "active", 200000 / 100}, {2, "rejected", 9000}}) {
+    // Plans: wangfang's for case 13 came into force with 20.00 waived (15.00 penalty interest, 5.00 late fee),
+    // approved by the supervisor zhaolei; a rejected one does not count; lina's for case 15 waived 3.00 of other
+    // fees within her own authority.
+    for (const auto& [customer, id, status, waived, waiver, by, decided] :
+         std::vector<std::tuple<int, int, const char*, int, const char*, const char*, const char*>>{
+             {3, 1, "active", 2000, "penalty_interest=1000000|penalty_interest=1500,late_fee=500", "wangfang",
+              "2026-10-06T04:00:00Z"},
+             {3, 2, "rejected", 9000, "|penalty_interest=9000", "wangfang", "2026-10-06T04:00:00Z"},
+             {5, 3, "active", 300, "other_fee=1000000|other_fee=300", "lina", "2026-10-21T04:00:00Z"}}) {
       Exec(s,
            "INSERT INTO arrangements (customer_id, id, case_id, kind, status, periods, currency, owed, waived, "
-           "to_pay, waiver, created_by, created_at, decided_at) VALUES (3, $1, 13, 'installment', $2, 3, 'CNY', "
-           "52000, $3, 50000, '', 'wangfang', '2026-10-06T03:00:00Z', '2026-10-06T04:00:00Z')",
-           {Int(id), Text(status), Int(waived)});
+           "to_pay, waiver, created_by, created_at, decided_at) VALUES ($1, $2, $3, 'installment', $4, 3, 'CNY', "
+           "52000, $5, 50000, $6, $7, $8, $8)",
+           {Int(customer), Int(id), Int(10 + customer), Text(status), Int(waived), Text(waiver), Text(by),
+            Text(decided)});
     }
+    Exec(s,
+         "INSERT INTO approvals (customer_id, id, case_id, subject, subject_id, reasons, status, requested_by, "
+         "requested_at, expires_at, decided_by, decided_at) VALUES (3, 1, 13, 'arrangement', 1, 'waiver', 'approved', "
+         "'wangfang', '2026-10-06T03:00:00Z', '2026-10-09T03:00:00Z', 'zhaolei', '2026-10-06T04:00:00Z')",
+         {});
     // A service complaint on case 11 while zhangwei held it; a dispute of the amount on wangfang's case 13;
     // a complaint hold on lina's case 15.
     for (const auto& [customer, id, kind, at] : std::vector<std::tuple<int, int, const char*, const char*>>{
@@ -372,11 +384,52 @@ TEST_P(Reports, ContactsPromisesAndPlans) {
   EXPECT_EQ(IntAt(t, w, "plans_granted"), 1);
   EXPECT_EQ(IntAt(t, w, "waived"), 2000);
   EXPECT_EQ(IntAt(t, w, "disputes"), 1);
+  EXPECT_EQ(IntAt(t, l, "plans_granted"), 1);
+  EXPECT_EQ(IntAt(t, *t.totals, "waived"), 2300);
   EXPECT_EQ(IntAt(t, *t.totals, "attempts"), 7);
   EXPECT_EQ(RateAt(t, *t.totals, "kept_rate"), (Fraction{2, 3}));
   // By month: September is zhangwei's calls.
   const auto months = Report("promises", {{"by", "month"}});
   EXPECT_EQ(IntAt(months.table, RowOf(months.table, "2026-09"), "attempts"), 4);
+}
+
+TEST_P(Reports, WaiversByApproverAndComponent) {
+  // zhaolei approved wangfang's 15.00 of penalty interest and 5.00 of late fee; lina waived 3.00 of other fees
+  // within her authority (the approver is then herself). The rejected plan's 90.00 is not a waiver.
+  auto session = db_.database().Acquire();
+  store::SqlReportStore store(*session);
+  const auto filter = app::ParseReportFilter({{"from", "2026-09-01"}, {"to", "2026-10-31"}});
+  const auto run = app::RunReport(store, "waivers", *filter);
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  const ReportTable& t = run->table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(IntAt(t, RowOf(t, "zhaolei", "penalty_interest"), "waived"), 1500);
+  EXPECT_EQ(IntAt(t, RowOf(t, "zhaolei", "late_fee"), "waived"), 500);
+  EXPECT_EQ(IntAt(t, RowOf(t, "lina", "other_fee"), "plans"), 1);
+  EXPECT_EQ(IntAt(t, *t.totals, "plans"), 2);
+  EXPECT_EQ(RateAt(t, RowOf(t, "zhaolei", "penalty_interest"), "share"), (Fraction{1500, 2300}));
+  auto by = *filter;
+  by.by = "component";
+  const auto components = app::RunReport(store, "waivers", by);
+  ASSERT_TRUE(components.has_value());
+  EXPECT_EQ(IntAt(components->table, RowOf(components->table, "other_fee"), "waived"), 300);
+  EXPECT_EQ(components->table.rows.size(), 3u);
+}
+
+// With every case in one currency the activity is read without joining the cases: the same counts.
+TEST_P(Reports, ABookInOneCurrencyCountsTheSame) {
+  const auto before = Report("promises");
+  {
+    auto session = db_.database().Acquire();
+    for (const char* table : {"contact_attempts", "payments", "case_facts", "case_accounts"}) {
+      session->Execute(std::string("DELETE FROM ") + table + " WHERE customer_id = 6");
+    }
+    session->Execute("DELETE FROM cases WHERE customer_id = 6");
+  }
+  const auto after = Report("promises");
+  ASSERT_EQ(after.table.rows.size(), before.table.rows.size());
+  for (std::size_t i = 0; i < after.table.rows.size(); ++i) EXPECT_EQ(after.table.rows[i].cells, before.table.rows[i].cells);
+  EXPECT_EQ(IntAt(after.table, *after.table.totals, "attempts"), 7);
 }
 
 TEST_P(Reports, ScorecardsWeighResultsAgainstQuality) {

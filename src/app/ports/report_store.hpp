@@ -28,7 +28,7 @@ struct FactSpan {
   std::string owner;
   std::string team;     // the owner's
   std::string agency;
-  std::string product;  // the case's first account's product type and region
+  std::string product;  // the case's first account's product type and region (when asked for)
   std::string region;
   std::string close_reason;  // the case's, once closed
 };
@@ -65,16 +65,26 @@ struct ActivityCounts {
   std::int64_t complaints = 0;       // service complaints and complaint holds on the worker's cases
 };
 
+// A plan that came into force with a waiver, by component (minor units).
+struct WaiverGrant {
+  std::string approver;  // the supervisor who approved it, or the proposer when it was within their authority
+  std::string proposer;
+  std::vector<std::pair<std::string, std::int64_t>> by_component;  // "penalty_interest" -> amount
+};
+
 class ReportStore {
  public:
   virtual ~ReportStore() = default;
-  // Spans of cases in `currency` that hold on some day of [from, to], ordered by customer, case and start.
-  virtual void Spans(const std::string& currency, Date from, Date to,
-                     const std::function<void(const FactSpan&)>& each) = 0;
+  // Spans of cases in `currency` that hold on some day of [from, to], ordered by customer, case and start; the
+  // product and region (a read of the case's first account) only `with_accounts`.
+  virtual void Spans(const std::string& currency, Date from, Date to, bool with_accounts,
+                     const std::function<void(FactSpan&&)>& each) = 0;
   // Payments and reversals with value dates in [from, to] on cases' accounts, ordered by case and date.
   virtual std::vector<PeriodPayment> Payments(const std::string& currency, Date from, Date to) = 0;
   // Activity per worker and month in [from, to], on cases in `currency`.
   virtual std::vector<ActivityCounts> Activity(const std::string& currency, Date from, Date to) = 0;
+  // Plans decided in [from, to] that came into force with something waived.
+  virtual std::vector<WaiverGrant> Waivers(const std::string& currency, Date from, Date to) = 0;
   // Display names by login.
   virtual std::vector<std::pair<std::string, std::string>> WorkerNames() = 0;
 };

@@ -37,4 +37,12 @@ std::map<std::string, ActivityCounts> ActivityBy(ReportStore& store, const Repor
   return out;
 }
 
+std::future<std::map<std::string, ActivityCounts>> ActivityLater(
+    ReportStore& store, ReportStore* side, const ReportFilter& filter,
+    std::function<std::string(const ActivityCounts&)> key) {
+  ReportStore& reader = side ? *side : store;
+  return std::async(side ? std::launch::async : std::launch::deferred,
+                    [&reader, filter, key = std::move(key)] { return ActivityBy(reader, filter, key); });
+}
+
 }  // namespace arrears::app

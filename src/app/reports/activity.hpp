@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <map>
 #include <string>
 
@@ -17,5 +18,12 @@ void AddCounts(ActivityCounts& a, const ActivityCounts& b);
 // The period's activity within the filter's collector, team and agency, summed by `key`.
 std::map<std::string, ActivityCounts> ActivityBy(ReportStore& store, const ReportFilter& filter,
                                                  const std::function<std::string(const ActivityCounts&)>& key);
+
+// The same, read on `side` on a thread of its own while the caller walks the
+// spans on its store (the two reads overlap); with no side session, read on
+// `store` when the result is asked for.
+std::future<std::map<std::string, ActivityCounts>> ActivityLater(
+    ReportStore& store, ReportStore* side, const ReportFilter& filter,
+    std::function<std::string(const ActivityCounts&)> key);
 
 }  // namespace arrears::app

@@ -9,7 +9,7 @@
 
 namespace arrears::app::reports {
 
-ReportRun Agencies(ReportStore& store, const ReportFilter& filter, bool list_cases) {
+ReportRun Agencies(ReportStore& store, ReportStore* side, const ReportFilter& filter, bool list_cases) {
   struct Line {
     std::int64_t placements = 0;
     std::int64_t placed = 0;
@@ -18,7 +18,8 @@ ReportRun Agencies(ReportStore& store, const ReportFilter& filter, bool list_cas
   };
   std::map<std::string, Line> lines;
   ReportRun run{NewTable("agencies", filter), {}};
-  ForEachCase(store, filter.currency, filter.from, filter.to, [&](const CaseHistory& history) {
+  auto activity = ActivityLater(store, side, filter, [](const ActivityCounts& c) { return c.agency; });
+  ForEachCase(store, filter, filter.from, filter.to, [&](const CaseHistory& history) {
     for (const Holding& holding : Holdings(history, filter, "agency")) {
       Line& line = lines[holding.group];
       ++line.placements;
@@ -27,7 +28,7 @@ ReportRun Agencies(ReportStore& store, const ReportFilter& filter, bool list_cas
       if (list_cases) run.cases.push_back({holding.first->customer_id, holding.first->case_id, holding.group});
     }
   });
-  for (const auto& [agency, counts] : ActivityBy(store, filter, [](const ActivityCounts& c) { return c.agency; })) {
+  for (const auto& [agency, counts] : activity.get()) {
     if (!agency.empty()) AddCounts(lines[agency].activity, counts);
   }
   ReportTable& t = run.table;

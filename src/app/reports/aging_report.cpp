@@ -19,7 +19,7 @@ ReportRun Aging(ReportStore& store, const ReportFilter& filter, bool list_cases)
   };
   std::map<std::pair<std::string, std::string>, Cell, decltype(order)> cells(order);
   ReportRun run{NewTable("aging", filter), {}};
-  ForEachCase(store, filter.currency, filter.to, filter.to, [&](const CaseHistory& history) {
+  ForEachCase(store, filter, filter.to, filter.to, [&](const CaseHistory& history) {
     const FactSpan* span = history.At(filter.to);
     if (!span || !Matches(filter, *span)) return;
     Cell& cell = cells[{grouped ? DimensionOf(*span, filter.by) : std::string(), span->bucket}];

@@ -19,9 +19,11 @@ std::int64_t CaseHistory::Collected(Date from, Date until) const {
   return total;
 }
 
-void ForEachCase(ReportStore& store, const std::string& currency, Date from, Date to,
+void ForEachCase(ReportStore& store, const ReportFilter& filter, Date from, Date to,
                  const std::function<void(const CaseHistory&)>& each) {
-  const std::vector<PeriodPayment> payments = store.Payments(currency, from, to);
+  const std::vector<PeriodPayment> payments = store.Payments(filter.currency, from, to);
+  const bool with_accounts = !filter.product.empty() || !filter.region.empty() || filter.by == "product" ||
+                             filter.by == "region";
   std::size_t next = 0;  // the first payment not yet handed out
   CaseHistory history;
   const auto key = [](std::int64_t customer, std::int64_t id) { return std::pair(customer, id); };
@@ -37,12 +39,12 @@ void ForEachCase(ReportStore& store, const std::string& currency, Date from, Dat
     next = end;
     history.spans.clear();
   };
-  store.Spans(currency, from, to, [&](const FactSpan& span) {
+  store.Spans(filter.currency, from, to, with_accounts, [&](FactSpan&& span) {
     if (!history.spans.empty() && (history.spans.front().customer_id != span.customer_id ||
                                    history.spans.front().case_id != span.case_id)) {
       flush();
     }
-    history.spans.push_back(span);
+    history.spans.push_back(std::move(span));
   });
   flush();
 }

@@ -24,9 +24,10 @@ struct CaseHistory {
   std::int64_t Collected(Date from, Date until) const;
 };
 
-// Reads the spans holding on some day of [from, to] and the payments of the
-// period, and calls `each` once per case.
-void ForEachCase(ReportStore& store, const std::string& currency, Date from, Date to,
+// Reads the spans holding on some day of [from, to] in the filter's currency
+// (with the product and region when the filter or its grouping uses them)
+// and the payments of the period, and calls `each` once per case.
+void ForEachCase(ReportStore& store, const ReportFilter& filter, Date from, Date to,
                  const std::function<void(const CaseHistory&)>& each);
 
 // Whether a span is within the filter's product, bucket, region, team,

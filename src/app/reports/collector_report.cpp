@@ -12,7 +12,7 @@
 
 namespace arrears::app::reports {
 
-ReportRun Collectors(ReportStore& store, const ReportFilter& filter, bool list_cases) {
+ReportRun Collectors(ReportStore& store, ReportStore* side, const ReportFilter& filter, bool list_cases) {
   struct Card {
     std::string team;
     std::int64_t cases = 0;
@@ -23,7 +23,8 @@ ReportRun Collectors(ReportStore& store, const ReportFilter& filter, bool list_c
   };
   std::map<std::string, Card> cards;
   ReportRun run{NewTable("collectors", filter), {}};
-  ForEachCase(store, filter.currency, filter.from, filter.to, [&](const CaseHistory& history) {
+  auto activity = ActivityLater(store, side, filter, [](const ActivityCounts& c) { return c.actor; });
+  ForEachCase(store, filter, filter.from, filter.to, [&](const CaseHistory& history) {
     for (const Holding& holding : Holdings(history, filter, "collector")) {
       if (holding.group.empty()) continue;  // unassigned: nobody to score
       Card& card = cards[holding.group];
@@ -34,7 +35,7 @@ ReportRun Collectors(ReportStore& store, const ReportFilter& filter, bool list_c
       if (list_cases) run.cases.push_back({holding.first->customer_id, holding.first->case_id, holding.group});
     }
   });
-  for (const auto& [actor, counts] : ActivityBy(store, filter, [](const ActivityCounts& c) { return c.actor; })) {
+  for (const auto& [actor, counts] : activity.get()) {
     Card& card = cards[actor];
     if (card.team.empty()) card.team = counts.team;
     AddCounts(card.activity, counts);

@@ -31,7 +31,7 @@ ReportRun ByCohort(ReportStore& store, const ReportFilter& filter, bool list_cas
   };
   std::map<std::string, Cohort> cohorts;
   ReportRun run{NewTable("recovery", filter), {}};
-  ForEachCase(store, filter.currency, filter.from, filter.to, [&](const CaseHistory& history) {
+  ForEachCase(store, filter, filter.from, filter.to, [&](const CaseHistory& history) {
     const FactSpan& entry = history.spans.front();
     if (entry.from < filter.from || !Matches(filter, entry)) return;  // in collection before the period
     const std::string month = MonthOf(entry.from);
@@ -88,7 +88,7 @@ ReportRun Recovery(ReportStore& store, const ReportFilter& filter, bool list_cas
   if (filter.by == "cohort") return ByCohort(store, filter, list_cases);
   std::map<std::string, Totals> groups;
   ReportRun run{NewTable("recovery", filter), {}};
-  ForEachCase(store, filter.currency, filter.from, filter.to, [&](const CaseHistory& history) {
+  ForEachCase(store, filter, filter.from, filter.to, [&](const CaseHistory& history) {
     for (const Holding& holding : Holdings(history, filter, filter.by)) {
       Totals& totals = groups[holding.group];
       ++totals.cases;

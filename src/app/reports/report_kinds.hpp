@@ -13,9 +13,10 @@ ReportRun Aging(ReportStore& store, const ReportFilter& filter, bool list_cases)
 ReportRun RollRates(ReportStore& store, const ReportFilter& filter, bool list_cases);
 ReportRun Recovery(ReportStore& store, const ReportFilter& filter, bool list_cases);
 ReportRun Promises(ReportStore& store, const ReportFilter& filter);
-ReportRun Collectors(ReportStore& store, const ReportFilter& filter, bool list_cases);
+ReportRun Collectors(ReportStore& store, ReportStore* side, const ReportFilter& filter, bool list_cases);
 ReportRun Strategies(ReportStore& store, const ReportFilter& filter, bool list_cases);
-ReportRun Agencies(ReportStore& store, const ReportFilter& filter, bool list_cases);
+ReportRun Agencies(ReportStore& store, ReportStore* side, const ReportFilter& filter, bool list_cases);
+ReportRun Waivers(ReportStore& store, const ReportFilter& filter);
 
 // Column constructors.
 ReportColumn TextColumn(std::string key, std::string zh, std::string en);

@@ -21,11 +21,13 @@ const std::vector<ReportInfo>& Reports() {
       {"collectors", "催收员评分卡", "Collector scorecards", {}, true},
       {"strategies", "策略对比", "Strategy comparison", {}, true},
       {"agencies", "委外机构", "Agencies", {}, true},
+      {"waivers", "减免", "Waivers", {"approver", "component"}, false},
   };
   return kReports;
 }
 
-Result<ReportRun> RunReport(ReportStore& store, const std::string& name, const ReportFilter& given, bool list_cases) {
+Result<ReportRun> RunReport(ReportStore& store, const std::string& name, const ReportFilter& given, bool list_cases,
+                            ReportStore* side) {
   const auto& all = Reports();
   const auto info = std::find_if(all.begin(), all.end(), [&](const ReportInfo& r) { return r.name == name; });
   if (info == all.end()) {
@@ -44,16 +46,17 @@ Result<ReportRun> RunReport(ReportStore& store, const std::string& name, const R
                 "by");
   }
   if (list_cases && !info->drills) {
-    return Fail(name + " counts work per person and month; list the cases from the collectors or recovery report",
+    return Fail(name + " counts work and decisions per person; list the cases from the collectors or recovery report",
                 "report");
   }
   if (name == "aging") return reports::Aging(store, filter, list_cases);
   if (name == "roll-rates") return reports::RollRates(store, filter, list_cases);
   if (name == "recovery") return reports::Recovery(store, filter, list_cases);
   if (name == "promises") return reports::Promises(store, filter);
-  if (name == "collectors") return reports::Collectors(store, filter, list_cases);
+  if (name == "collectors") return reports::Collectors(store, side, filter, list_cases);
   if (name == "strategies") return reports::Strategies(store, filter, list_cases);
-  return reports::Agencies(store, filter, list_cases);
+  if (name == "waivers") return reports::Waivers(store, filter);
+  return reports::Agencies(store, side, filter, list_cases);
 }
 
 namespace reports {

@@ -1,5 +1,5 @@
 // The managers' reports (docs/measures.md): aging, roll-rates, recovery,
-// promises, collectors, strategies and agencies, computed from the daily
+// promises, collectors, strategies, agencies and waivers, computed from the daily
 // cycle's facts for a period and a filter, each with the cases behind a
 // figure on request.
 #pragma once
@@ -30,8 +30,10 @@ struct ReportRun {
 };
 
 // kNotFound for an unknown report; kInvalidArgument for a grouping the report
-// does not offer or a drill-down it cannot give.
+// does not offer or a drill-down it cannot give. With a `side` store (a second
+// session), the reports that read both the facts and the workers' activity
+// read them at the same time.
 Result<ReportRun> RunReport(ReportStore& store, const std::string& name, const ReportFilter& filter,
-                            bool list_cases = false);
+                            bool list_cases = false, ReportStore* side = nullptr);
 
 }  // namespace arrears::app

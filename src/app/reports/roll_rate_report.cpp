@@ -62,7 +62,7 @@ ReportRun RollRates(ReportStore& store, const ReportFilter& filter, bool list_ca
   std::map<std::pair<std::string, std::string>, std::map<std::string, Move>> moves;
   std::set<std::string> states;
   ReportRun run{NewTable("roll-rates", filter), {}};
-  ForEachCase(store, filter.currency, months.front().then, filter.to, [&](const CaseHistory& history) {
+  ForEachCase(store, filter, months.front().then, filter.to, [&](const CaseHistory& history) {
     for (const Month& month : months) {
       if (!filter.month.empty() && filter.month != month.name) continue;
       const FactSpan* then = history.At(month.then);

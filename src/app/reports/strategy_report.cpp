@@ -13,7 +13,7 @@ namespace arrears::app::reports {
 ReportRun Strategies(ReportStore& store, const ReportFilter& filter, bool list_cases) {
   std::map<std::pair<std::string, std::string>, RatioSample> arms;  // (segment, arm)
   ReportRun run{NewTable("strategies", filter), {}};
-  ForEachCase(store, filter.currency, filter.from, filter.to, [&](const CaseHistory& history) {
+  ForEachCase(store, filter, filter.from, filter.to, [&](const CaseHistory& history) {
     for (const Holding& holding : Holdings(history, filter, "strategy")) {
       arms[{holding.first->segment, holding.first->arm}].Add(holding.placed, holding.collected);
       if (list_cases) run.cases.push_back({holding.first->customer_id, holding.first->case_id, holding.group});

@@ -1,8 +1,11 @@
 #include "store/reports/sql_report_store.hpp"
 
 #include <map>
+#include <unordered_map>
 
+#include "core/component.hpp"
 #include "core/contact_outcome.hpp"
+#include "store/workflow/sql_workflow_store.hpp"
 
 namespace arrears::store {
 
@@ -28,19 +31,26 @@ std::string OwnerOn(const std::string& table, const std::string& at) {
 
 }  // namespace
 
-void SqlReportStore::Spans(const std::string& currency, Date from, Date to,
-                           const std::function<void(const app::FactSpan&)>& each) {
+void SqlReportStore::Spans(const std::string& currency, Date from, Date to, bool with_accounts,
+                           const std::function<void(app::FactSpan&&)>& each) {
+  std::unordered_map<std::string, std::string> teams;  // a few hundred workers: looked up here, not joined per span
+  for (const Row& r : session_.Query("SELECT login, team FROM users WHERE team IS NOT NULL")) {
+    teams.emplace(r.Text(0), r.Text(1));
+  }
   const std::vector<SqlValue> params = {Text(currency), Text(from.ToString()), Text(to.ToString())};
+  // CROSS JOIN keeps SQLite walking case_facts in its key's order (no sort of a million spans); PostgreSQL plans
+  // it as the inner join it is.
+  const std::string accounts =
+      with_accounts ? ", COALESCE(a.product_type, ''), COALESCE(a.region, '') FROM case_facts f CROSS JOIN cases c "
+                      "LEFT JOIN accounts a ON a.customer_id = f.customer_id AND a.id = (SELECT MIN(x.account_id) FROM "
+                      "case_accounts x WHERE x.customer_id = f.customer_id AND x.case_id = f.case_id) "
+                    : " FROM case_facts f CROSS JOIN cases c ";
   session_.Stream(
       "SELECT f.customer_id, f.case_id, f.valid_from, f.valid_to, f.bucket, f.owed, COALESCE(f.segment, ''), "
-      "COALESCE(f.arm, ''), COALESCE(f.owner, ''), COALESCE(u.team, ''), COALESCE(f.agency, ''), "
-      "COALESCE(a.product_type, ''), COALESCE(a.region, ''), COALESCE(c.close_reason, '') "
-      "FROM case_facts f JOIN cases c ON c.customer_id = f.customer_id AND c.id = f.case_id "
-      "LEFT JOIN users u ON u.login = f.owner "
-      "LEFT JOIN accounts a ON a.customer_id = f.customer_id AND a.id = (SELECT MIN(x.account_id) FROM "
-      "case_accounts x WHERE x.customer_id = f.customer_id AND x.case_id = f.case_id) "
-      "WHERE c.currency = $1 AND f.valid_from <= $3 AND (f.valid_to IS NULL OR f.valid_to > $2) "
-      "ORDER BY f.customer_id, f.case_id, f.valid_from",
+      "COALESCE(f.arm, ''), COALESCE(f.owner, ''), COALESCE(f.agency, ''), COALESCE(c.close_reason, '')" +
+          accounts +
+          "WHERE c.customer_id = f.customer_id AND c.id = f.case_id AND c.currency = $1 AND f.valid_from <= $3 AND "
+          "(f.valid_to IS NULL OR f.valid_to > $2) ORDER BY f.customer_id, f.case_id, f.valid_from",
       params, [&](const Row& r) {
         app::FactSpan span;
         span.customer_id = r.Int(0);
@@ -52,12 +62,14 @@ void SqlReportStore::Spans(const std::string& currency, Date from, Date to,
         span.segment = r.Text(6);
         span.arm = r.Text(7);
         span.owner = r.Text(8);
-        span.team = r.Text(9);
-        span.agency = r.Text(10);
-        span.product = r.Text(11);
-        span.region = r.Text(12);
-        span.close_reason = r.Text(13);
-        each(span);
+        span.agency = r.Text(9);
+        span.close_reason = r.Text(10);
+        if (with_accounts) {
+          span.product = r.Text(11);
+          span.region = r.Text(12);
+        }
+        if (const auto team = teams.find(span.owner); team != teams.end()) span.team = team->second;
+        each(std::move(span));
       });
 }
 
@@ -73,11 +85,11 @@ std::vector<app::PeriodPayment> SqlReportStore::Payments(const std::string& curr
   return payments;
 }
 
-std::vector<app::ActivityCounts> SqlReportStore::Activity(const std::string& currency, Date from, Date to) {
+std::vector<app::ActivityCounts> SqlReportStore::Activity(const std::string& currency_code, Date from, Date to) {
   // Timestamps are UTC text; a day runs from its date to the next one's.
-  const std::vector<SqlValue> params = {Text(currency), Text(from.ToString()), Text(to.AddDays(1).ToString())};
+  const std::vector<SqlValue> params = {Text(currency_code), Text(from.ToString()), Text(to.AddDays(1).ToString())};
   // Promises are dated (days, not moments): their period is [from, to].
-  const std::vector<SqlValue> dated = {Text(currency), Text(from.ToString()), Text(to.ToString())};
+  const std::vector<SqlValue> dated = {Text(currency_code), Text(from.ToString()), Text(to.ToString())};
   std::map<std::pair<std::string, std::string>, app::ActivityCounts> counts;
   const auto at = [&](const Row& r) -> app::ActivityCounts& {
     app::ActivityCounts& c = counts[{r.Text(0), r.Text(1)}];
@@ -86,14 +98,18 @@ std::vector<app::ActivityCounts> SqlReportStore::Activity(const std::string& cur
     return c;
   };
   const std::string of_case = " JOIN cases c ON c.customer_id = t.customer_id AND c.id = t.case_id ";
+  // Where every case is in the report's currency (the usual book), the large tables are read without the join.
+  const std::vector<SqlValue> currency = {Text(currency_code)};
+  const bool one_currency = session_.Query("SELECT 1 FROM cases WHERE currency <> $1 LIMIT 1", currency).empty();
+  const std::string in_currency = one_currency ? " " : of_case;
+  const std::string currency_holds = one_currency ? "$1 <> ''" : "c.currency = $1";
   const std::string made = "t.made = 1 AND t.channel IN ('call', 'visit')";
   for (const Row& r : session_.Query(
            "SELECT t.actor, substr(t.at, 1, 7), SUM(CASE WHEN " + made + " THEN 1 ELSE 0 END), SUM(CASE WHEN " + made +
                " AND t.outcome IN (" + OutcomeList(&ReachedAPerson) + ") THEN 1 ELSE 0 END), SUM(CASE WHEN " + made +
                " AND t.outcome IN (" + OutcomeList(&IsDebtorConversation) +
                ") THEN 1 ELSE 0 END), SUM(CASE WHEN t.verdict IN ('warn', 'block') THEN 1 ELSE 0 END) "
-               "FROM contact_attempts t" + of_case +
-               "WHERE c.currency = $1 AND t.at >= $2 AND t.at < $3 GROUP BY t.actor, substr(t.at, 1, 7)",
+               "FROM contact_attempts t" + in_currency + "WHERE " + currency_holds + " AND t.at >= $2 AND t.at < $3 GROUP BY t.actor, substr(t.at, 1, 7)",
            params)) {
     app::ActivityCounts& c = at(r);
     c.attempts += r.Int(2);
@@ -102,8 +118,8 @@ std::vector<app::ActivityCounts> SqlReportStore::Activity(const std::string& cur
     c.compliance_hits += r.Int(5);
   }
   for (const Row& r : session_.Query(
-           "SELECT t.created_by, substr(t.made_on, 1, 7), COUNT(*), SUM(t.amount) FROM promises t" + of_case +
-               "WHERE c.currency = $1 AND t.made_on >= $2 AND t.made_on <= $3 GROUP BY t.created_by, "
+           "SELECT t.created_by, substr(t.made_on, 1, 7), COUNT(*), SUM(t.amount) FROM promises t" + in_currency +
+               "WHERE " + currency_holds + " AND t.made_on >= $2 AND t.made_on <= $3 GROUP BY t.created_by, "
                "substr(t.made_on, 1, 7)",
            dated)) {
     app::ActivityCounts& c = at(r);
@@ -113,8 +129,7 @@ std::vector<app::ActivityCounts> SqlReportStore::Activity(const std::string& cur
   for (const Row& r : session_.Query(
            "SELECT t.created_by, substr(t.promised_on, 1, 7), SUM(CASE WHEN t.status = 'kept' THEN 1 ELSE 0 END), "
            "SUM(CASE WHEN t.status = 'partly_kept' THEN 1 ELSE 0 END), SUM(CASE WHEN t.status = 'broken' THEN 1 ELSE 0 "
-           "END) FROM promises t" + of_case +
-               "WHERE c.currency = $1 AND t.promised_on >= $2 AND t.promised_on <= $3 AND t.status IN ('kept', "
+           "END) FROM promises t" + in_currency + "WHERE " + currency_holds + " AND t.promised_on >= $2 AND t.promised_on <= $3 AND t.status IN ('kept', "
                "'partly_kept', 'broken') GROUP BY t.created_by, substr(t.promised_on, 1, 7)",
            dated)) {
     app::ActivityCounts& c = at(r);
@@ -166,6 +181,31 @@ std::vector<app::ActivityCounts> SqlReportStore::Activity(const std::string& cur
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::vector<app::WaiverGrant> SqlReportStore::Waivers(const std::string& currency, Date from, Date to) {
+  std::vector<app::WaiverGrant> grants;
+  const std::vector<SqlValue> params = {Text(currency), Text(from.ToString()), Text(to.AddDays(1).ToString())};
+  for (const Row& r : session_.Query(
+           "SELECT COALESCE(p.decided_by, t.created_by), t.created_by, t.waiver FROM arrangements t "
+           "JOIN cases c ON c.customer_id = t.customer_id AND c.id = t.case_id "
+           "LEFT JOIN approvals p ON p.customer_id = t.customer_id AND p.subject = 'arrangement' AND p.subject_id = t.id "
+           "AND p.status = 'approved' "
+           "WHERE c.currency = $1 AND t.decided_at >= $2 AND t.decided_at < $3 AND t.waived > 0 AND t.status NOT IN "
+           "('rejected', 'pending_approval') ORDER BY t.customer_id, t.id",
+           params)) {
+    // The waiver column holds the shares and, after '|', the amounts waived per component.
+    const std::string& waiver = r.Text(2);
+    const auto bar = waiver.find('|');
+    const auto amounts = DecodeShares(bar == std::string::npos ? std::string() : waiver.substr(bar + 1));
+    app::WaiverGrant grant{r.Text(0), r.Text(1), {}};
+    for (Component component : kAllComponents) {
+      const std::int64_t amount = amounts[static_cast<std::size_t>(component)];
+      if (amount != 0) grant.by_component.emplace_back(ComponentName(component), amount);
+    }
+    grants.push_back(std::move(grant));
+  }
+  return grants;
 }
 
 std::vector<std::pair<std::string, std::string>> SqlReportStore::WorkerNames() {

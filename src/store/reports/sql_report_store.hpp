@@ -12,10 +12,11 @@ class SqlReportStore : public app::ReportStore {
  public:
   explicit SqlReportStore(Session& session) : session_(session) {}
 
-  void Spans(const std::string& currency, Date from, Date to,
-             const std::function<void(const app::FactSpan&)>& each) override;
+  void Spans(const std::string& currency, Date from, Date to, bool with_accounts,
+             const std::function<void(app::FactSpan&&)>& each) override;
   std::vector<app::PeriodPayment> Payments(const std::string& currency, Date from, Date to) override;
   std::vector<app::ActivityCounts> Activity(const std::string& currency, Date from, Date to) override;
+  std::vector<app::WaiverGrant> Waivers(const std::string& currency, Date from, Date to) override;
   std::vector<std::pair<std::string, std::string>> WorkerNames() override;
 
  private:
