@@ -147,7 +147,7 @@ export default {
     casesBehind: 'Cases behind the figure', caseCount: '{n} cases', case: 'Case', detail: 'Detail',
     dim: {
       bucket: 'Bucket', product: 'Product', region: 'Region', team: 'Team', collector: 'Collector', agency: 'Agency', strategy: 'Strategy',
-      cohort: 'Entry month', month: 'Month', to_state: 'To', segment: 'Segment',
+      approver: 'Approved by', component: 'Component', cohort: 'Entry month', month: 'Month', to_state: 'To', segment: 'Segment',
     },
   },
 };

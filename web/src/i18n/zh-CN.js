@@ -135,7 +135,7 @@ export default {
     casesBehind: '背后的案件', caseCount: '共 {n} 件', case: '案件', detail: '说明',
     dim: {
       bucket: '账龄', product: '产品', region: '地区', team: '团队', collector: '催收员', agency: '委外机构', strategy: '策略',
-      cohort: '入催月份', month: '月份', to_state: '迁往', segment: '客群',
+      approver: '批准人', component: '减免项目', cohort: '入催月份', month: '月份', to_state: '迁往', segment: '客群',
     },
   },
 };
