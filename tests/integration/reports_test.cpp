@@ -283,6 +283,20 @@ TEST_P(Reports, AgingIsTheStateOnTheLastDay) {
             2);
 }
 
+TEST_P(Reports, AgingTrendAtEachMonthEnd) {
+  // 09-30: 11 M2 1,100.00 (span from 09-10), 12 M2 2,050.00, 13 M1 500.00, 14 M5 3,100.00 -> M2 is 3,150 of 6,750.
+  // 10-31: as the aging above (M1 800.00, M2 1,120.00, M5 3,100.00).
+  const auto run = Report("aging", {{"by", "month"}});
+  const ReportTable& t = run.table;
+  EXPECT_EQ(IntAt(t, RowOf(t, "2026-09", "M2"), "balance"), 315000);
+  EXPECT_EQ(RateAt(t, RowOf(t, "2026-09", "M2"), "share_of_balance"), (Fraction{315000, 675000}));
+  EXPECT_EQ(IntAt(t, RowOf(t, "2026-10", "M2"), "balance"), 112000);
+  EXPECT_EQ(t.rows.size(), 6u);  // Sep M1, M2, M5; Oct M1, M2, M5
+  EXPECT_FALSE(t.totals.has_value());
+  EXPECT_EQ(CasesOf(Report("aging", {{"by", "month"}, {"month", "2026-09"}, {"bucket", "M2"}})),
+            (std::vector<std::int64_t>{11, 12}));
+}
+
 TEST_P(Reports, RollRatesMonthOnMonth) {
   const auto run = Report("roll-rates");
   const ReportTable& t = run.table;

@@ -1,5 +1,6 @@
 // Ageing (账龄分布): the cases in collection on the period's last day and what
-// they owed, by bucket, optionally within another dimension.
+// they owed, by bucket, optionally within another dimension; or, by month, at
+// each month's end (the trend).
 #include <map>
 
 #include "app/reports/case_history.hpp"
@@ -13,22 +14,37 @@ ReportRun Aging(ReportStore& store, const ReportFilter& filter, bool list_cases)
     std::int64_t balance = 0;
   };
   const bool grouped = filter.by != "bucket";
+  const bool by_month = filter.by == "month";
+  // The days the state is taken on: the period's last, or each month's end.
+  std::vector<std::pair<std::string, Date>> days;
+  if (by_month) {
+    for (const MonthEnd& month : MonthEnds(filter)) {
+      if (filter.month.empty() || filter.month == month.name) days.emplace_back(month.name, month.now);
+    }
+  } else {
+    days.emplace_back(std::string(), filter.to);
+  }
   const auto order = [](const std::pair<std::string, std::string>& a, const std::pair<std::string, std::string>& b) {
     if (a.first != b.first) return a.first < b.first;
     return BucketBefore(a.second, b.second);
   };
   std::map<std::pair<std::string, std::string>, Cell, decltype(order)> cells(order);
   ReportRun run{NewTable("aging", filter), {}};
-  ForEachCase(store, filter, filter.to, filter.to, [&](const CaseHistory& history) {
-    const FactSpan* span = history.At(filter.to);
-    if (!span || !Matches(filter, *span)) return;
-    Cell& cell = cells[{grouped ? DimensionOf(*span, filter.by) : std::string(), span->bucket}];
-    ++cell.cases;
-    cell.balance += span->owed;
-    if (list_cases) run.cases.push_back({span->customer_id, span->case_id, span->bucket});
+  if (days.empty()) days.emplace_back(filter.month, filter.to);  // a month outside the period: nothing in it
+  ForEachCase(store, filter, days.front().second, filter.to, [&](const CaseHistory& history) {
+    for (const auto& [month, day] : days) {
+      const FactSpan* span = history.At(day);
+      if (!span || !Matches(filter, *span)) continue;
+      Cell& cell = cells[{by_month ? month : grouped ? DimensionOf(*span, filter.by) : std::string(), span->bucket}];
+      ++cell.cases;
+      cell.balance += span->owed;
+      if (list_cases) run.cases.push_back({span->customer_id, span->case_id, (by_month ? month + " " : "") + span->bucket});
+    }
   });
-  Cell total;
+  // Shares of the whole, or by month of the month's.
+  std::map<std::string, Cell> sums;
   for (const auto& [key, cell] : cells) {
+    Cell& total = sums[by_month ? key.first : std::string()];
     total.cases += cell.cases;
     total.balance += cell.balance;
   }
@@ -49,10 +65,13 @@ ReportRun Aging(ReportStore& store, const ReportFilter& filter, bool list_cases)
     row.drill.emplace_back("bucket", key.second);
     row.cells.emplace_back(cell.cases);
     row.cells.emplace_back(cell.balance);
+    const Cell& total = sums[by_month ? key.first : std::string()];
     row.cells.emplace_back(Of(cell.cases, total.cases));
     row.cells.emplace_back(Of(cell.balance, total.balance));
     t.rows.push_back(std::move(row));
   }
+  if (by_month) return run;  // a sum over month ends would count each case once a month
+  const Cell& total = sums[std::string()];
   ReportRow totals;
   // The label cells stay empty: each writer labels the totals row in its language.
   if (grouped) totals.cells.emplace_back();

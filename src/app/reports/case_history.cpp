@@ -49,6 +49,16 @@ void ForEachCase(ReportStore& store, const ReportFilter& filter, Date from, Date
   flush();
 }
 
+std::vector<MonthEnd> MonthEnds(const ReportFilter& filter) {
+  std::vector<MonthEnd> months;
+  Date start = *Date::FromYmd(filter.from.year(), filter.from.month(), 1);
+  for (; start <= filter.to; start = start.AddMonths(1)) {
+    const Date last = start.AddMonths(1).AddDays(-1);
+    months.push_back({MonthOf(start), start.AddDays(-1), last < filter.to ? last : filter.to});
+  }
+  return months;
+}
+
 bool Matches(const ReportFilter& f, const FactSpan& s) {
   const auto fits = [](const std::string& wanted, const std::string& value) {
     return wanted.empty() || wanted == value;

@@ -38,6 +38,15 @@ bool Matches(const ReportFilter& filter, const FactSpan& span);
 // agency, strategy ("segment/arm") or segment. Empty for an unknown name.
 std::string DimensionOf(const FactSpan& span, const std::string& dimension);
 
+// A month of the period: its name (YYYY-MM), the last day of the month before,
+// and its own last day (or the period's, in the month the period ends).
+struct MonthEnd {
+  std::string name;
+  Date then;
+  Date now;
+};
+std::vector<MonthEnd> MonthEnds(const ReportFilter& filter);
+
 // The day after `day`: the exclusive end of a period ending on it.
 inline Date DayAfter(Date day) { return day.AddDays(1); }
 

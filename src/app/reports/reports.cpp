@@ -10,7 +10,11 @@ namespace arrears::app {
 
 const std::vector<ReportInfo>& Reports() {
   static const std::vector<ReportInfo> kReports = {
-      {"aging", "账龄分布", "Ageing", {"bucket", "product", "region", "team", "collector", "agency", "strategy"}, true},
+      {"aging",
+       "账龄分布",
+       "Ageing",
+       {"bucket", "month", "product", "region", "team", "collector", "agency", "strategy"},
+       true},
       {"roll-rates", "迁徙率", "Roll rates", {}, true},
       {"recovery",
        "回收率",

@@ -12,22 +12,6 @@ namespace arrears::app::reports {
 
 namespace {
 
-struct Month {
-  std::string name;  // YYYY-MM
-  Date then;         // the last day of the month before
-  Date now;          // the month's last day, or the period's if earlier
-};
-
-std::vector<Month> MonthsOf(const ReportFilter& filter) {
-  std::vector<Month> months;
-  Date start = *Date::FromYmd(filter.from.year(), filter.from.month(), 1);
-  for (; start <= filter.to; start = start.AddMonths(1)) {
-    const Date last = start.AddMonths(1).AddDays(-1);
-    months.push_back({MonthOf(start), start.AddDays(-1), last < filter.to ? last : filter.to});
-  }
-  return months;
-}
-
 // Where a case stood at a month's end: its bucket, or how it closed.
 std::string StateAt(const CaseHistory& history, Date day) {
   if (const FactSpan* span = history.At(day)) return span->bucket;
@@ -52,7 +36,7 @@ bool IsCured(const std::string& state) { return state == "M0" || state == "paid_
 }  // namespace
 
 ReportRun RollRates(ReportStore& store, const ReportFilter& filter, bool list_cases) {
-  const std::vector<Month> months = MonthsOf(filter);
+  const std::vector<MonthEnd> months = MonthEnds(filter);
   struct Move {
     std::int64_t cases = 0;
     std::int64_t balance_then = 0;
@@ -63,7 +47,7 @@ ReportRun RollRates(ReportStore& store, const ReportFilter& filter, bool list_ca
   std::set<std::string> states;
   ReportRun run{NewTable("roll-rates", filter), {}};
   ForEachCase(store, filter, months.front().then, filter.to, [&](const CaseHistory& history) {
-    for (const Month& month : months) {
+    for (const MonthEnd& month : months) {
       if (!filter.month.empty() && filter.month != month.name) continue;
       const FactSpan* then = history.At(month.then);
       if (!then || !Matches(filter, *then)) continue;
