@@ -121,6 +121,16 @@ class Reports : public ::testing::TestWithParam<Backend> {
            {Int(f.customer), Int(10 + f.customer), Text(f.from), f.to ? Text(f.to) : Null(), Text(f.bucket),
             Int(f.owed), Text(f.segment), Text(f.arm), Text(f.owner), *f.agency ? Text(f.agency) : Null()});
     }
+    // Bucket moves: 3 and 5 went from current into M1 (entered collection) on 09-05 and 10-03; 1's first bucket was
+    // recorded before the period.
+    for (const auto& [customer, on, from, to] : std::vector<std::tuple<int, const char*, const char*, const char*>>{
+             {1, "2026-08-15", nullptr, "M1"}, {3, "2026-09-05", "M0", "M1"}, {5, "2026-10-03", "M0", "M1"},
+             {3, "2026-10-05", "M1", "M2"}}) {
+      Exec(s,
+           "INSERT INTO bucket_moves (customer_id, account_id, moved_on, from_bucket, to_bucket, days_past_due) "
+           "VALUES ($1, $1, $2, $3, $4, 1)",
+           {Int(customer), Text(on), from ? Text(from) : Null(), Text(to)});
+    }
     // Payments: (customer, id, value date, amount, kind).
     int payment = 0;
     for (const auto& [customer, date, amount, kind] : std::vector<std::tuple<int, const char*, int, const char*>>{
@@ -226,7 +236,7 @@ class Reports : public ::testing::TestWithParam<Backend> {
     auto session = db_.database().Acquire();
     store::SqlReportStore store(*session);
     // The cases behind the figures too, where the report has them.
-    auto run = app::RunReport(store, name, *filter, name != "promises");
+    auto run = app::RunReport(store, name, *filter, name != "promises" && name != "entries");
     EXPECT_TRUE(run.has_value()) << run.error().message;
     return std::move(*run);
   }
@@ -444,6 +454,21 @@ TEST_P(Reports, ABookInOneCurrencyCountsTheSame) {
   ASSERT_EQ(after.table.rows.size(), before.table.rows.size());
   for (std::size_t i = 0; i < after.table.rows.size(); ++i) EXPECT_EQ(after.table.rows[i].cells, before.table.rows[i].cells);
   EXPECT_EQ(IntAt(after.table, *after.table.totals, "attempts"), 7);
+}
+
+TEST_P(Reports, EntryRateOfTheActiveAccounts) {
+  // Five CNY accounts, all active since 2025: one entered in September (3), one in October (5); the move of 3
+  // from M1 to M2 and 1's first bucket are not entries.
+  const auto run = Report("entries");
+  const ReportTable& t = run.table;
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(IntAt(t, RowOf(t, "2026-09"), "active"), 5);
+  EXPECT_EQ(RateAt(t, RowOf(t, "2026-09"), "entry_rate"), (Fraction{1, 5}));
+  EXPECT_EQ(RateAt(t, RowOf(t, "2026-10"), "entry_rate"), (Fraction{1, 5}));
+  // By product: card 5 entered in October, of two active cards.
+  const auto cards = Report("entries", {{"by", "product"}});
+  EXPECT_EQ(RateAt(cards.table, RowOf(cards.table, "2026-10", "card"), "entry_rate"), (Fraction{1, 2}));
+  EXPECT_EQ(RateAt(cards.table, RowOf(cards.table, "2026-10", "loan"), "entry_rate"), (Fraction{0, 3}));
 }
 
 TEST_P(Reports, ScorecardsWeighResultsAgainstQuality) {

@@ -72,6 +72,14 @@ struct WaiverGrant {
   std::vector<std::pair<std::string, std::int64_t>> by_component;  // "penalty_interest" -> amount
 };
 
+// Accounts of one product type and region: how many were active, or how many entered collection in a month.
+struct AccountCount {
+  std::string month;  // YYYY-MM (entries only)
+  std::string product;
+  std::string region;
+  std::int64_t accounts = 0;
+};
+
 class ReportStore {
  public:
   virtual ~ReportStore() = default;
@@ -85,6 +93,11 @@ class ReportStore {
   virtual std::vector<ActivityCounts> Activity(const std::string& currency, Date from, Date to) = 0;
   // Plans decided in [from, to] that came into force with something waived.
   virtual std::vector<WaiverGrant> Waivers(const std::string& currency, Date from, Date to) = 0;
+  // Accounts in `currency` that moved from current (M0) into a past-due bucket in [from, to] (or had their first
+  // bucket recorded after the first night of the cycle), per month, product and region.
+  virtual std::vector<AccountCount> Entries(const std::string& currency, Date from, Date to) = 0;
+  // Accounts in `currency` opened before `day` and active (not frozen, charged off or closed), per product and region.
+  virtual std::vector<AccountCount> ActiveAccounts(const std::string& currency, Date day) = 0;
   // Display names by login.
   virtual std::vector<std::pair<std::string, std::string>> WorkerNames() = 0;
 };

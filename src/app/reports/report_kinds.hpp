@@ -17,6 +17,7 @@ ReportRun Collectors(ReportStore& store, ReportStore* side, const ReportFilter& 
 ReportRun Strategies(ReportStore& store, const ReportFilter& filter, bool list_cases);
 ReportRun Agencies(ReportStore& store, ReportStore* side, const ReportFilter& filter, bool list_cases);
 ReportRun Waivers(ReportStore& store, const ReportFilter& filter);
+ReportRun Entries(ReportStore& store, const ReportFilter& filter);
 
 // Column constructors.
 ReportColumn TextColumn(std::string key, std::string zh, std::string en);

@@ -26,6 +26,7 @@ const std::vector<ReportInfo>& Reports() {
       {"strategies", "策略对比", "Strategy comparison", {}, true},
       {"agencies", "委外机构", "Agencies", {}, true},
       {"waivers", "减免", "Waivers", {"approver", "component"}, false},
+      {"entries", "入催率", "Entry rate", {"month", "product", "region"}, false},
   };
   return kReports;
 }
@@ -60,6 +61,7 @@ Result<ReportRun> RunReport(ReportStore& store, const std::string& name, const R
   if (name == "collectors") return reports::Collectors(store, side, filter, list_cases);
   if (name == "strategies") return reports::Strategies(store, filter, list_cases);
   if (name == "waivers") return reports::Waivers(store, filter);
+  if (name == "entries") return reports::Entries(store, filter);
   return reports::Agencies(store, side, filter, list_cases);
 }
 

@@ -208,6 +208,34 @@ std::vector<app::WaiverGrant> SqlReportStore::Waivers(const std::string& currenc
   return grants;
 }
 
+std::vector<app::AccountCount> SqlReportStore::Entries(const std::string& currency, Date from, Date to) {
+  std::vector<app::AccountCount> counts;
+  const std::vector<SqlValue> params = {Text(currency), Text(from.ToString()), Text(to.ToString())};
+  // The first night records every past-due account's first bucket: those are not entries.
+  for (const Row& r : session_.Query(
+           "SELECT substr(m.moved_on, 1, 7), a.product_type, COALESCE(a.region, ''), COUNT(*) FROM bucket_moves m "
+           "JOIN accounts a ON a.customer_id = m.customer_id AND a.id = m.account_id "
+           "WHERE a.currency = $1 AND m.moved_on >= $2 AND m.moved_on <= $3 AND m.to_bucket <> 'M0' AND "
+           "(m.from_bucket = 'M0' OR (m.from_bucket IS NULL AND m.moved_on > (SELECT MIN(as_of) FROM cycle_runs))) "
+           "GROUP BY substr(m.moved_on, 1, 7), a.product_type, COALESCE(a.region, '')",
+           params)) {
+    counts.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3)});
+  }
+  return counts;
+}
+
+std::vector<app::AccountCount> SqlReportStore::ActiveAccounts(const std::string& currency, Date day) {
+  std::vector<app::AccountCount> counts;
+  const std::vector<SqlValue> params = {Text(currency), Text(day.ToString())};
+  for (const Row& r : session_.Query(
+           "SELECT product_type, COALESCE(region, ''), COUNT(*) FROM accounts WHERE currency = $1 AND opened_on < $2 "
+           "AND status = 'active' GROUP BY product_type, COALESCE(region, '')",
+           params)) {
+    counts.push_back({std::string(), r.Text(0), r.Text(1), r.Int(2)});
+  }
+  return counts;
+}
+
 std::vector<std::pair<std::string, std::string>> SqlReportStore::WorkerNames() {
   std::vector<std::pair<std::string, std::string>> names;
   for (const Row& r : session_.Query("SELECT login, display_name FROM users ORDER BY login")) {

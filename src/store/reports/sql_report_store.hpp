@@ -17,6 +17,8 @@ class SqlReportStore : public app::ReportStore {
   std::vector<app::PeriodPayment> Payments(const std::string& currency, Date from, Date to) override;
   std::vector<app::ActivityCounts> Activity(const std::string& currency, Date from, Date to) override;
   std::vector<app::WaiverGrant> Waivers(const std::string& currency, Date from, Date to) override;
+  std::vector<app::AccountCount> Entries(const std::string& currency, Date from, Date to) override;
+  std::vector<app::AccountCount> ActiveAccounts(const std::string& currency, Date day) override;
   std::vector<std::pair<std::string, std::string>> WorkerNames() override;
 
  private:
