@@ -471,6 +471,24 @@ TEST_P(Reports, EntryRateOfTheActiveAccounts) {
   EXPECT_EQ(RateAt(cards.table, RowOf(cards.table, "2026-10", "loan"), "entry_rate"), (Fraction{0, 3}));
 }
 
+TEST_P(Reports, DailyCollections) {
+  // 61 days, the quiet ones included. 10-01: 310.00 on case 14 (the USD payment that day is not counted);
+  // 09-20 and 09-22: 50.00 paid and reversed on case 13; 10-09: 2,050.00 on case 12. In all
+  // 500 + 100 + 2,050 + 50 - 50 + 80 + 310 = 3,040.00 (08-25's 77.77 is before the period).
+  const auto run = Report("collections");
+  const ReportTable& t = run.table;
+  ASSERT_EQ(t.rows.size(), 61u);
+  EXPECT_EQ(IntAt(t, RowOf(t, "2026-10-01"), "collected"), 31000);
+  EXPECT_EQ(IntAt(t, RowOf(t, "2026-09-22"), "collected"), -5000);
+  EXPECT_EQ(IntAt(t, RowOf(t, "2026-09-01"), "payments"), 0);
+  EXPECT_EQ(IntAt(t, *t.totals, "collected"), 304000);
+  // A collector's: zhangwei held 11 and 12 until 10-05 and 12's close: 500.00 on 10-04 and 2,050.00 on 10-09.
+  const auto mine = Report("collections", {{"collector", "zhangwei"}});
+  EXPECT_EQ(IntAt(mine.table, *mine.table.totals, "collected"), 255000);
+  EXPECT_EQ(CasesOf(Report("collections", {{"from", "2026-10-09"}, {"to", "2026-10-09"}})),
+            (std::vector<std::int64_t>{12}));
+}
+
 TEST_P(Reports, ScorecardsWeighResultsAgainstQuality) {
   // Recovery: zhangwei 2,550 / 3,000 = 0.85 (the best), wuhao 0.1, lina 100 / 1,400, wangfang 80 / 3,500.
   // zhangwei: 50 × 1 + 25 × 1/2 kept + quality 25 × max(0, 1 − 10 × (1 hit + 3 × 1 complaint) / 4) = 0 -> 62.5

@@ -364,6 +364,15 @@ test('the case list pages through the cases in scope', async () => {
 
 test('a supervisor reads the reports: the chart, the API\'s figures, the cases behind a row, the Excel file', async () => {
   const supervisor = await apiAs(server.url, 'zhaolei');
+  // The dashboard: the headline figures are the reports' own, and its charts draw.
+  await page.click('[data-test=nav-dashboard]');
+  await page.waitForSelector('[data-test=dashboard-aging] canvas');
+  const range = page.locator('[data-test=dashboard-period] input');
+  const [from, to] = [await range.nth(0).inputValue(), await range.nth(1).inputValue()];
+  const headline = await supervisor.get(`/reports/aging?from=${from}&to=${to}`);
+  assert.equal((await page.textContent('[data-test=kpi-balance] .value')).trim(), yuan(headline.totals.values.balance));
+  assert.equal((await page.textContent('[data-test=kpi-cases] .value')).trim(), String(headline.totals.values.cases));
+  await shot('12-dashboard');
   const period = 'from=2026-11-01&to=2026-11-28';
   await page.goto(`${server.url}/reports?report=aging&${period}`);
   await page.waitForSelector('[data-test=report-table] .el-table__row');
@@ -383,7 +392,7 @@ test('a supervisor reads the reports: the chart, the API\'s figures, the cases b
   await page.waitForSelector('[data-test=report-cases] .el-table__row');
   const listed = await page.locator('[data-test=report-cases] .el-table__row').count();
   assert.equal(listed, Math.min(aging.rows[0].values.cases, 500));
-  await shot('12-report-cases');
+  await shot('13-report-cases');
   await page.keyboard.press('Escape');
   // Roll rates need a month-end before the period's: the demo's first night was 11-28, so there is none yet.
   await page.click('[data-test=report-roll-rates]');
@@ -395,7 +404,7 @@ test('a supervisor reads the reports: the chart, the API\'s figures, the cases b
   const cards = await supervisor.get(`/reports/collectors?${period}`);
   await page.waitForFunction((n) => document.querySelectorAll('[data-test=report-table] .el-table__body-wrapper .el-table__row').length === n,
     cards.rows.length);
-  await shot('13-scorecards');
+  await shot('14-scorecards');
   // The Excel download is a workbook of the same report.
   const href = await page.getAttribute('[data-test=report-xlsx]', 'href');
   assert.match(href, /^\/api\/v1\/reports\/collectors\?.*format=xlsx/);

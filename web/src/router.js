@@ -11,6 +11,7 @@ const routes = [
   { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseWorkspace.vue'), props: true },
   { path: '/cases', name: 'cases', component: () => import('./pages/CaseList.vue'), meta: { route: 'GET /api/v1/cases' } },
   { path: '/approvals', name: 'approvals', component: () => import('./pages/ApprovalsInbox.vue'), meta: { route: 'GET /api/v1/approvals' } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('./pages/SupervisorDashboard.vue'), meta: { route: 'GET /api/v1/reports/{name}' } },
   { path: '/reports', name: 'reports', component: () => import('./pages/ReportsPage.vue'), meta: { route: 'GET /api/v1/reports/{name}' } },
   { path: '/imports', name: 'imports', component: () => import('./pages/ImportsPage.vue'), meta: { route: 'POST /api/v1/imports' } },
   { path: '/admin/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { route: 'GET /api/v1/users' } },

@@ -18,6 +18,7 @@ ReportRun Strategies(ReportStore& store, const ReportFilter& filter, bool list_c
 ReportRun Agencies(ReportStore& store, ReportStore* side, const ReportFilter& filter, bool list_cases);
 ReportRun Waivers(ReportStore& store, const ReportFilter& filter);
 ReportRun Entries(ReportStore& store, const ReportFilter& filter);
+ReportRun Collections(ReportStore& store, const ReportFilter& filter, bool list_cases);
 
 // Column constructors.
 ReportColumn TextColumn(std::string key, std::string zh, std::string en);

@@ -27,6 +27,7 @@ const std::vector<ReportInfo>& Reports() {
       {"agencies", "委外机构", "Agencies", {}, true},
       {"waivers", "减免", "Waivers", {"approver", "component"}, false},
       {"entries", "入催率", "Entry rate", {"month", "product", "region"}, false},
+      {"collections", "每日回款", "Daily collections", {}, true},
   };
   return kReports;
 }
@@ -62,6 +63,7 @@ Result<ReportRun> RunReport(ReportStore& store, const std::string& name, const R
   if (name == "strategies") return reports::Strategies(store, filter, list_cases);
   if (name == "waivers") return reports::Waivers(store, filter);
   if (name == "entries") return reports::Entries(store, filter);
+  if (name == "collections") return reports::Collections(store, filter, list_cases);
   return reports::Agencies(store, side, filter, list_cases);
 }
 

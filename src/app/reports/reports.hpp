@@ -1,7 +1,7 @@
 // The managers' reports (docs/measures.md): aging, roll-rates, recovery,
-// promises, collectors, strategies, agencies, waivers and entries, computed
-// from the daily cycle's facts for a period and a filter, each with the cases
-// behind a figure on request.
+// promises, collectors, strategies, agencies, waivers, entries and
+// collections, computed from the daily cycle's facts for a period and a
+// filter, each with the cases behind a figure on request.
 #pragma once
 
 #include <string>

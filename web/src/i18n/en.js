@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Collections workbench', signOut: 'Sign out', language: '中文' },
-  nav: { reports: 'Reports', queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle', configuration: 'Templates and rules' },
+  nav: { dashboard: 'Dashboard', reports: 'Reports', queue: 'My queue', cases: 'Cases', approvals: 'Approvals', imports: 'Imports', users: 'Users', cycle: 'Daily cycle', configuration: 'Templates and rules' },
   role: {
     collector: 'Collector', team_lead: 'Team lead', supervisor: 'Supervisor', legal: 'Legal', compliance: 'Compliance',
     agency_user: 'Agency user', admin: 'Administrator', auditor: 'Auditor',
@@ -149,5 +149,8 @@ export default {
       bucket: 'Bucket', product: 'Product', region: 'Region', team: 'Team', collector: 'Collector', agency: 'Agency', strategy: 'Strategy',
       approver: 'Approved by', component: 'Component', cohort: 'Entry month', month: 'Month', to_state: 'To', segment: 'Segment',
     },
+  },
+  dashboard: {
+    balance: 'Overdue balance', cases: 'Cases in collection', collected: 'Collected', contactRate: 'Contact rate', rpcRate: 'RPC rate', keptRate: 'Kept rate',
   },
 };

@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '催收工作台', signOut: '退出登录', language: 'English' },
-  nav: { reports: '报表', queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理', configuration: '模板与规则' },
+  nav: { dashboard: '看板', reports: '报表', queue: '我的队列', cases: '案件', approvals: '审批', imports: '数据导入', users: '用户', cycle: '日终批处理', configuration: '模板与规则' },
   role: {
     collector: '催收员', team_lead: '组长', supervisor: '主管', legal: '法务', compliance: '合规',
     agency_user: '委外人员', admin: '管理员', auditor: '审计',
@@ -137,5 +137,8 @@ export default {
       bucket: '账龄', product: '产品', region: '地区', team: '团队', collector: '催收员', agency: '委外机构', strategy: '策略',
       approver: '批准人', component: '减免项目', cohort: '入催月份', month: '月份', to_state: '迁往', segment: '客群',
     },
+  },
+  dashboard: {
+    balance: '逾期余额', cases: '在催案件', collected: '期间回款', contactRate: '接通率', rpcRate: '本人联系率', keptRate: '承诺兑现率',
   },
 };
