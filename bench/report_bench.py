@@ -15,8 +15,9 @@ import time
 
 from cycle_bench import HERE, dialect_sql, portfolio_sql, run
 
-REPORTS = [("aging", []), ("roll-rates", []), ("recovery", []), ("recovery", ["--by", "collector"]),
-           ("promises", []), ("collectors", []), ("strategies", []), ("agencies", [])]
+REPORTS = [("aging", []), ("aging", ["--by", "month"]), ("roll-rates", []), ("recovery", []),
+           ("recovery", ["--by", "collector"]), ("promises", []), ("collectors", []), ("strategies", []),
+           ("agencies", []), ("collections", []), ("entries", [])]
 PERIOD = ["--from", "2026-08-29", "--to", "2026-11-26"]
 
 
