@@ -111,10 +111,12 @@ void AddReportRoutes(Router& router, const ApiServices& services) {
                 auto filter = FilterOf(call);
                 if (!filter) return ProblemFrom(filter.error());
                 store::SqlReportStore store(CurrentSession());
-                // A second session of the pool: the scorecards read the facts and the activity at the same time.
-                auto lease = services.database.Acquire();
-                store::SqlReportStore side(*lease);
-                auto run = app::RunReport(store, call.params.at("name"), *filter, false, &side);
+                // A second session if the pool has one free (never waited for while holding the first): the
+                // scorecards then read the facts and the activity at the same time.
+                auto lease = services.database.TryAcquire();
+                std::optional<store::SqlReportStore> side;
+                if (lease) side.emplace(**lease);
+                auto run = app::RunReport(store, call.params.at("name"), *filter, false, side ? &*side : nullptr);
                 if (!run) return ProblemFrom(run.error());
                 if (format == "json") return JsonResponse(200, ReportToJson(run->table));
                 const files::Language language = lang == "en" ? files::Language::kEnglish : files::Language::kChinese;
@@ -142,9 +144,10 @@ void AddReportRoutes(Router& router, const ApiServices& services) {
                 auto offset = Bounded(call, "offset", 0, 0, 100'000'000);
                 if (!offset) return ProblemFrom(offset.error());
                 store::SqlReportStore store(CurrentSession());
-                auto lease = services.database.Acquire();
-                store::SqlReportStore side(*lease);
-                auto run = app::RunReport(store, call.params.at("name"), *filter, true, &side);
+                auto lease = services.database.TryAcquire();
+                std::optional<store::SqlReportStore> side;
+                if (lease) side.emplace(**lease);
+                auto run = app::RunReport(store, call.params.at("name"), *filter, true, side ? &*side : nullptr);
                 if (!run) return ProblemFrom(run.error());
                 std::vector<app::ReportCase>& cases = run->cases;
                 std::sort(cases.begin(), cases.end(), [](const app::ReportCase& a, const app::ReportCase& b) {

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -90,6 +91,9 @@ class Database {
 
   // A session from the pool, opened if none is idle; blocks at the pool's size.
   virtual Lease Acquire() = 0;
+  // A session if one is idle or may be opened now; none (without waiting) at the pool's size. For work that can
+  // use a second session but must not wait for one while holding its first.
+  virtual std::optional<Lease> TryAcquire() = 0;
 
   struct PoolUse {
     std::size_t open = 0;    // sessions connected

@@ -17,6 +17,16 @@ SessionPool::SessionPool(Dialect dialect, Opener opener, std::size_t max_session
 Database::Lease SessionPool::Acquire() {
   std::unique_lock lock(mutex_);
   available_.wait(lock, [&] { return !idle_.empty() || open_ < max_sessions_; });
+  return Take(lock);
+}
+
+std::optional<Database::Lease> SessionPool::TryAcquire() {
+  std::unique_lock lock(mutex_);
+  if (idle_.empty() && open_ >= max_sessions_) return std::nullopt;
+  return Take(lock);
+}
+
+Database::Lease SessionPool::Take(std::unique_lock<std::mutex>& lock) {
   if (!idle_.empty()) {
     std::unique_ptr<Session> session = std::move(idle_.back());
     idle_.pop_back();

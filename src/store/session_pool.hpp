@@ -17,6 +17,7 @@ class SessionPool final : public Database {
 
   Dialect dialect() const override { return dialect_; }
   Lease Acquire() override;
+  std::optional<Lease> TryAcquire() override;
   PoolUse Use() const override;
   std::size_t open_sessions() const;
 
@@ -24,6 +25,9 @@ class SessionPool final : public Database {
   void Release(std::unique_ptr<Session> session) override;
 
  private:
+  // An idle session, or a new one (the lock is released while it connects). Precondition: one of them is possible.
+  Lease Take(std::unique_lock<std::mutex>& lock);
+
   Dialect dialect_;
   Opener opener_;
   std::size_t max_sessions_;

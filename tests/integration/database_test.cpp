@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/migrations.hpp"
+#include "store/open_database.hpp"
 #include "store/sequences.hpp"
 #include "store/sqlite/writer_turn.hpp"
 #include "support/test_database.hpp"
@@ -33,6 +34,20 @@ TEST_P(DatabaseTest, PlaceholdersBindByNumberNotByPosition) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].Text(0), "two");
   EXPECT_EQ(rows[0].Int(1), 1);
+}
+
+// TryAcquire gives a session while the pool has one to give, and none, without waiting, at its size.
+TEST_P(DatabaseTest, TryAcquireNeverWaits) {
+  auto pool = store::OpenDatabase(db_.url(), 2);
+  ASSERT_TRUE(pool.has_value()) << pool.error().message;
+  auto first = (*pool)->Acquire();
+  {
+    auto second = (*pool)->TryAcquire();
+    ASSERT_TRUE(second.has_value());
+    EXPECT_EQ((*second)->Query("SELECT 1")[0].Int(0), 1);
+    EXPECT_FALSE((*pool)->TryAcquire().has_value());  // both in use
+  }
+  EXPECT_TRUE((*pool)->TryAcquire().has_value());  // the second is back
 }
 
 TEST_P(DatabaseTest, TransactionsCommitAndRollBack) {
