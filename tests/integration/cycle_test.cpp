@@ -1,8 +1,9 @@
 // The daily cycle on real databases (SQLite and PostgreSQL), through the
 // `arrears cycle` command: a hand-checked portfolio (buckets, accrual from the
-// anchors, segments, the queue's order and compliance), a hundred days (forty under the sanitizers) run one
-// by one against one run with catch-up, runs killed at random points, and a
-// server that keeps the working set from one night to the next.
+// anchors, segments, the queue's order and compliance), a hundred days (forty
+// under the sanitizers) run one by one against one run with catch-up, runs
+// killed at random points, and a server that keeps the working set from one
+// night to the next.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
