@@ -76,23 +76,4 @@ Result<ReportFilter> ParseReportFilter(const Parameters& parameters) {
   return filter;
 }
 
-Parameters FilterParameters(const ReportFilter& f) {
-  Parameters out = {{"from", f.from.ToString()}, {"to", f.to.ToString()}, {"currency", f.currency}};
-  const auto add = [&](const char* name, const std::string& value) {
-    if (!value.empty()) out.emplace_back(name, value);
-  };
-  add("product", f.product);
-  add("bucket", f.bucket);
-  add("region", f.region);
-  add("team", f.team);
-  add("collector", f.collector);
-  add("agency", f.agency);
-  add("strategy", f.arm.empty() ? f.segment : f.segment + "/" + f.arm);
-  add("by", f.by);
-  add("month", f.month);
-  add("to_state", f.to_state);
-  add("cohort", f.cohort);
-  return out;
-}
-
 }  // namespace arrears::app

@@ -41,9 +41,6 @@ using Parameters = std::vector<std::pair<std::string, std::string>>;
 // date is an error naming the parameter.
 Result<ReportFilter> ParseReportFilter(const Parameters& parameters);
 
-// The filter back as parameters (what is set), for drill-down links.
-Parameters FilterParameters(const ReportFilter& filter);
-
 // "2026-09": the month a date falls in.
 std::string MonthOf(Date day);
 
